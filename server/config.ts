@@ -1,0 +1,89 @@
+import { z } from 'zod';
+
+/** Where the server keeps its own files (the embedded database, later uploads) unless told otherwise. */
+export const DEFAULT_DATA_DIR = '.portico';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const postgresUrl = z
+  .string()
+  .refine((value) => /^postgres(ql)?:\/\//.test(value) && URL.canParse(value), {
+    message: 'must be a postgres:// or postgresql:// URL',
+  });
+
+const httpOrigin = z
+  .string()
+  .refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), {
+    message: 'must be an http:// or https:// URL',
+  })
+  .transform((value) => value.replace(/\/+$/, ''));
+
+const environmentSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: postgresUrl.optional(),
+  DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORTICO_DEMO: booleanFlag.optional(),
+  PUBLIC_URL: httpOrigin.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/** The server's settings, read once from the environment at start-up. */
+export interface Config {
+  port: number;
+  host: string;
+  /** A real PostgreSQL when set; otherwise the embedded PGlite database in `dataDir`. */
+  databaseUrl?: string;
+  dataDir: string;
+  mode: 'development' | 'production' | 'test';
+  /** Serve the demo websites and seed the demo tenants on an empty database. */
+  demo: boolean;
+  /** The address people reach this server at, used in printed URLs (and later in e-mailed links). */
+  publicUrl: string;
+  logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
+}
+
+/** A configuration variable that cannot be used; its message names the variable and what is wrong. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Parses the environment into a {@link Config}, or throws one {@link ConfigError}
+ * whose message is a single line naming the wrong variable.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = environmentSchema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0] ?? 'environment');
+    const got = variable in present ? ` (got '${present[variable]}')` : '';
+    throw new ConfigError(`Invalid configuration: ${variable} ${describeIssue(issue)}${got}`);
+  }
+  const values = parsed.data;
+  const localHost = values.HOST === '0.0.0.0' || values.HOST === '::' ? 'localhost' : values.HOST;
+  return {
+    port: values.PORT,
+    host: values.HOST,
+    databaseUrl: values.DATABASE_URL,
+    dataDir: values.DATA_DIR,
+    mode: values.NODE_ENV,
+    demo: values.PORTICO_DEMO ?? values.NODE_ENV !== 'production',
+    publicUrl: values.PUBLIC_URL ?? `http://${localHost}:${values.PORT}`,
+    logLevel: values.LOG_LEVEL,
+  };
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_value' && 'values' in issue) {
+    return `must be one of ${issue.values.map(String).join(', ')}`;
+  }
+  if (issue.code === 'too_small' || issue.code === 'too_big' || (issue.code === 'invalid_type' && issue.expected === 'number')) {
+    return issue.path[0] === 'PORT' ? 'must be a whole number from 0 to 65535' : issue.message;
+  }
+  return issue.message;
+}

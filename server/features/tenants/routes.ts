@@ -1,0 +1,23 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Database } from '../../db/database.ts';
+import { AppError } from '../../http/problem.ts';
+import { validate } from '../../http/validate.ts';
+import { findEnabledTenant } from './queries.ts';
+
+/** `/api/portal/tenants`: what a portal page needs to know about its tenant before anyone signs in. */
+export function tenantRoutes(db: Database) {
+  return new Hono().get(
+    '/:slug',
+    // A malformed slug is just another unknown tenant: 404, and no hint of which slugs exist.
+    validate('param', z.object({ slug: z.string() })),
+    async (c) => {
+      const { slug } = c.req.valid('param');
+      const tenant = await db.withoutTenant((tx) => findEnabledTenant(tx, slug));
+      if (!tenant) throw new AppError('tenant_not_found', 404, `There is no portal '${slug.slice(0, 64)}'`);
+      const { id: _id, ...publicTenant } = tenant;
+      c.header('Cache-Control', 'public, max-age=60');
+      return c.json(publicTenant);
+    },
+  );
+}

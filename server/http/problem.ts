@@ -1,0 +1,69 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+/** The stable machine codes a problem can carry; widgets translate these, so never rename one. */
+export type ProblemCode =
+  | 'not_found'
+  | 'tenant_not_found'
+  | 'malformed_json'
+  | 'invalid_input'
+  | 'origin_not_allowed'
+  | 'method_not_allowed'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'service_unavailable'
+  | 'internal_error';
+
+/** An RFC 9457 problem document as Portico sends it. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: ProblemCode;
+  detail?: string;
+  instance?: string;
+  requestId?: string;
+  /** Per-field messages for `invalid_input`. */
+  errors?: { path: string; message: string }[];
+}
+
+/** An error a handler throws on purpose; the error handler turns it into problem+json. */
+export class AppError extends Error {
+  override name = 'AppError';
+  constructor(
+    readonly code: ProblemCode,
+    readonly status: ContentfulStatusCode,
+    detail: string,
+    readonly errors?: Problem['errors'],
+  ) {
+    super(detail);
+  }
+}
+
+const titles: Record<ProblemCode, string> = {
+  not_found: 'Not found',
+  tenant_not_found: 'Portal not found',
+  malformed_json: 'Malformed JSON',
+  invalid_input: 'Invalid input',
+  origin_not_allowed: 'Origin not allowed',
+  method_not_allowed: 'Method not allowed',
+  payload_too_large: 'Payload too large',
+  unsupported_media_type: 'Unsupported media type',
+  service_unavailable: 'Service unavailable',
+  internal_error: 'Internal error',
+};
+
+/** Answers `c` with a problem+json body for `error`. */
+export function problemResponse(c: Context, error: AppError): Response {
+  const body: Problem = {
+    type: `https://portico.dev/problems/${error.code.replaceAll('_', '-')}`,
+    title: titles[error.code],
+    status: error.status,
+    code: error.code,
+    detail: error.message,
+    instance: new URL(c.req.url).pathname,
+    requestId: c.get('requestId'),
+    ...(error.errors ? { errors: error.errors } : {}),
+  };
+  return c.body(JSON.stringify(body), error.status, { 'Content-Type': 'application/problem+json' });
+}

@@ -1,0 +1,48 @@
+/**
+ * Starts Portico: `node --import tsx server/main.ts` (what `npm start` runs).
+ * Every way start-up can fail ends in one clear line and a non-zero exit code, not a stack trace.
+ */
+import { ConfigError, loadConfig } from './config.ts';
+import { DatabaseUnavailableError } from './db/database.ts';
+import { MigrationError } from './db/migrate.ts';
+import { createLogger } from './http/logger.ts';
+import { seedDemoIfEmpty } from '../demo/seed.ts';
+import { PortInUseError, startServer, type RunningServer } from './start.ts';
+
+const EXPECTED_FAILURES = [ConfigError, DatabaseUnavailableError, MigrationError, PortInUseError];
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const running: RunningServer = await startServer(config, logger, config.demo ? (db) => seedDemoIfEmpty(db, config, logger) : undefined);
+
+  const database = running.db.kind === 'embedded' ? `embedded PGlite in ${config.dataDir}/` : 'PostgreSQL (DATABASE_URL)';
+  const lines = [`Portico is running on ${running.url} — database: ${database}`];
+  if (config.demo) {
+    lines.push(`  Clínica Sol (pt-BR):    ${running.url}/demo/clinica-sol/`, `  Martins Castro (es):    ${running.url}/demo/martins-castro/`);
+  }
+  lines.push(`  Health:                 ${running.url}/health   Ready: ${running.url}/ready`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    running.stop().then(
+      () => process.exit(0),
+      (error) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((error: Error) => {
+  const expected = EXPECTED_FAILURES.some((kind) => error instanceof kind);
+  process.stderr.write(`portico: ${expected ? error.message : `could not start: ${error.stack ?? error}`}\n`);
+  process.exit(1);
+});
