@@ -1,0 +1,109 @@
+import { ContextProvider } from '@lit/context';
+import { ApiError, HttpPortalApi, type PortalApi } from './api-client.ts';
+import { portalContext, type PortalRuntime, type TenantState } from './context.ts';
+import { isLocale, matchLocale, type Locale } from './i18n.ts';
+import { applyTheme, DEFAULT_BRANDING } from './theme.ts';
+
+/** How the embedding page configured Portico (the loader's `data-*` attributes). */
+export interface EmbedConfig {
+  tenant: string;
+  /** Base URL of the Portico server; defaults to where the loader came from. */
+  api: string;
+  /** The page's preferred language, if it said. */
+  locale?: string;
+}
+
+const RUNTIME_KEY = Symbol.for('portico.runtime.instance');
+type GlobalWithRuntime = typeof globalThis & { [RUNTIME_KEY]?: RuntimeHost };
+
+/** Keeps the page's runtime, provides it on `host` and replaces it on every change. */
+export class RuntimeHost {
+  private readonly provider: ContextProvider<typeof portalContext>;
+  private value: PortalRuntime;
+  private loading?: AbortController;
+  /** Someone (the page or the client) picked a language; the tenant's default no longer applies. */
+  private localeChosen: boolean;
+
+  constructor(
+    host: HTMLElement,
+    api: PortalApi,
+    tenantSlug: string,
+    preferredLocale?: Locale,
+    private readonly storage: Pick<Storage, 'getItem' | 'setItem'> | undefined = safeLocalStorage(),
+  ) {
+    const stored = matchLocale(this.storage?.getItem(this.storageKey(tenantSlug)));
+    this.value = {
+      api,
+      tenantSlug,
+      tenant: { status: 'loading' },
+      locale: stored ?? preferredLocale ?? matchLocale(navigator.language) ?? 'pt-BR',
+      setLocale: (locale) => this.setLocale(locale),
+      reload: () => void this.loadTenant(),
+      session: null,
+    };
+    this.localeChosen = Boolean(stored ?? preferredLocale);
+    applyTheme(DEFAULT_BRANDING, host.ownerDocument);
+    this.provider = new ContextProvider(host, { context: portalContext, initialValue: this.value });
+  }
+
+  get runtime(): PortalRuntime {
+    return this.value;
+  }
+
+  /** Fetches the tenant, applies its branding and, unless someone chose a language, its default locale. */
+  async loadTenant(): Promise<void> {
+    this.loading?.abort();
+    const loading = (this.loading = new AbortController());
+    this.update({ tenant: { status: 'loading' } });
+    let tenant: TenantState;
+    try {
+      const loaded = await this.value.api.getTenant(loading.signal);
+      applyTheme(loaded.branding, document);
+      tenant = { status: 'ready', tenant: loaded };
+      if (!this.localeChosen) this.update({ locale: loaded.locale });
+    } catch (error) {
+      if (loading.signal.aborted) return;
+      tenant = { status: 'error', error: error instanceof ApiError ? error : new ApiError('internal_error', 0, String(error)) };
+    }
+    this.update({ tenant });
+  }
+
+  private setLocale(locale: Locale): void {
+    if (!isLocale(locale) || locale === this.value.locale) return;
+    this.localeChosen = true;
+    try {
+      this.storage?.setItem(this.storageKey(this.value.tenantSlug), locale);
+    } catch {
+      // A full or forbidden storage only means the choice is not remembered after a reload.
+    }
+    this.update({ locale });
+  }
+
+  private update(change: Partial<PortalRuntime>): void {
+    this.value = { ...this.value, ...change };
+    this.provider.setValue(this.value);
+  }
+
+  private storageKey(tenantSlug: string): string {
+    return `portico:${tenantSlug}:locale`;
+  }
+}
+
+/** localStorage, or nothing where the page may not use it (sandboxed frames, some privacy modes). */
+function safeLocalStorage(): Storage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Starts the page's runtime once, on `document.body`; a second call (a second loader) gets the same one. */
+export function startRuntime(config: EmbedConfig): RuntimeHost {
+  const scope = globalThis as GlobalWithRuntime;
+  if (scope[RUNTIME_KEY]) return scope[RUNTIME_KEY];
+  const host = new RuntimeHost(document.body, new HttpPortalApi(config.api, config.tenant), config.tenant, matchLocale(config.locale));
+  scope[RUNTIME_KEY] = host;
+  void host.loadTenant();
+  return host;
+}
