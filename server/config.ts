@@ -24,6 +24,7 @@ const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATABASE_URL: postgresUrl.optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORTICO_DEMO: booleanFlag.optional(),
@@ -37,6 +38,8 @@ export interface Config {
   host: string;
   /** A real PostgreSQL when set; otherwise the embedded PGlite database in `dataDir`. */
   databaseUrl?: string;
+  /** Connections to DATABASE_URL (the embedded database always uses one). */
+  databasePoolSize: number;
   dataDir: string;
   mode: 'development' | 'production' | 'test';
   /** Serve the demo websites and seed the demo tenants on an empty database. */
@@ -70,6 +73,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: values.PORT,
     host: values.HOST,
     databaseUrl: values.DATABASE_URL,
+    databasePoolSize: values.DATABASE_POOL_SIZE,
     dataDir: values.DATA_DIR,
     mode: values.NODE_ENV,
     demo: values.PORTICO_DEMO ?? values.NODE_ENV !== 'production',
@@ -83,7 +87,9 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     return `must be one of ${issue.values.map(String).join(', ')}`;
   }
   if (issue.code === 'too_small' || issue.code === 'too_big' || (issue.code === 'invalid_type' && issue.expected === 'number')) {
-    return issue.path[0] === 'PORT' ? 'must be a whole number from 0 to 65535' : issue.message;
+    if (issue.path[0] === 'PORT') return 'must be a whole number from 0 to 65535';
+    if (issue.path[0] === 'DATABASE_POOL_SIZE') return 'must be a whole number from 1 to 100';
+    return issue.message;
   }
   return issue.message;
 }

@@ -29,7 +29,12 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    running.stop().then(
+    // Requests get 10 s to finish; if closing still hangs after that, leave anyway rather than never.
+    setTimeout(() => {
+      logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, 15_000).unref();
+    running.stop(10_000).then(
       () => process.exit(0),
       (error) => {
         logger.error({ err: error }, 'shutdown failed');

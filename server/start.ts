@@ -1,6 +1,6 @@
 import type { ServerType } from '@hono/node-server';
 import { serve } from '@hono/node-server';
-import { createApp } from './app.ts';
+import { createApp, type PorticoApp } from './app.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { loadMigrations, migrate } from './db/migrate.ts';
@@ -11,6 +11,8 @@ export interface RunningServer {
   url: string;
   port: number;
   db: Database;
+  /** The app being served (tests add probe routes to it before the first request). */
+  app: PorticoApp;
   /** Stops accepting, lets requests in flight finish (up to `graceMs`), then closes the database. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -39,7 +41,8 @@ export async function startServer(config: Config, logger: Logger, prepare?: (db:
       url: config.publicUrl.replace(/:\d+$/, `:${port}`),
       port,
       db,
-      stop: (graceMs = 10_000) => stopServer(server, db, graceMs),
+      app,
+      stop: (graceMs = 10_000) => stopServer(server, db, graceMs, logger),
     };
   } catch (error) {
     await db.close().catch(() => {});
@@ -62,12 +65,14 @@ function listen(fetch: Parameters<typeof serve>[0]['fetch'], config: Config): Pr
   });
 }
 
-async function stopServer(server: ServerType, db: Database, graceMs: number): Promise<void> {
+async function stopServer(server: ServerType, db: Database, graceMs: number, logger?: Logger): Promise<void> {
   const http = server as import('node:http').Server;
   const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+  logger?.debug('stopped accepting connections');
   http.closeIdleConnections?.();
   const timer = setTimeout(() => http.closeAllConnections?.(), graceMs);
   await closed;
   clearTimeout(timer);
   await db.close();
+  logger?.debug('server and database closed');
 }

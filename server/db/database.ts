@@ -31,12 +31,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * Connects to `databaseUrl`, or starts the embedded PGlite in `dataDir` when there is none,
  * and checks the connection works before answering.
  */
-export async function openDatabase(options: { databaseUrl?: string; dataDir: string }): Promise<Database> {
+export async function openDatabase(options: { databaseUrl?: string; databasePoolSize?: number; dataDir: string }): Promise<Database> {
   let embedded: EmbeddedPostgres | undefined;
   let owner: Sql<Record<string, never>>;
   const common = { onnotice: () => {}, connect_timeout: 10, idle_timeout: 60, connection: { application_name: 'portico' } };
   if (options.databaseUrl) {
-    owner = postgres(options.databaseUrl, { ...common, max: 10 });
+    owner = postgres(options.databaseUrl, { ...common, max: options.databasePoolSize ?? 10 });
   } else {
     try {
       embedded = await startEmbeddedPostgres(options.dataDir);

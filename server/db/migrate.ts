@@ -41,11 +41,11 @@ export async function loadMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]>
 /**
  * Applies the pending migrations, each in its own transaction together with its record.
  * Refuses a database that is newer than the code, or whose applied migrations were edited since.
- * Returns the versions it applied.
+ * Returns the versions it applied. `table` records them (tests use their own).
  */
-export async function migrate(sql: Sql<Record<string, never>>, migrations: Migration[]): Promise<number[]> {
+export async function migrate(sql: Sql<Record<string, never>>, migrations: Migration[], table = 'portico_migrations'): Promise<number[]> {
   await sql`
-    create table if not exists portico_migrations (
+    create table if not exists ${sql(table)} (
       version integer primary key,
       name text not null,
       checksum text not null,
@@ -55,11 +55,11 @@ export async function migrate(sql: Sql<Record<string, never>>, migrations: Migra
   for (const migration of migrations) {
     const applied = await sql.begin(async (tx) => {
       await tx`select pg_advisory_xact_lock(${MIGRATION_LOCK})`;
-      const recorded = await tx<{ version: number; checksum: string }[]>`select version, checksum from portico_migrations order by version`;
+      const recorded = await tx<{ version: number; checksum: string }[]>`select version, checksum from ${tx(table)} order by version`;
       assertCompatible(recorded, migrations);
       if (recorded.some((row) => row.version === migration.version)) return false;
       await tx.unsafe(migration.sql);
-      await tx`insert into portico_migrations (version, name, checksum) values (${migration.version}, ${migration.name}, ${migration.checksum})`;
+      await tx`insert into ${tx(table)} (version, name, checksum) values (${migration.version}, ${migration.name}, ${migration.checksum})`;
       return true;
     });
     if (applied) appliedNow.push(migration.version);
