@@ -23,6 +23,7 @@ export class RuntimeHost {
   private loading?: AbortController;
   /** Someone (the page or the client) picked a language; the tenant's default no longer applies. */
   private localeChosen: boolean;
+  private readonly document: Document;
 
   constructor(
     host: HTMLElement,
@@ -42,7 +43,8 @@ export class RuntimeHost {
       session: null,
     };
     this.localeChosen = Boolean(stored ?? preferredLocale);
-    applyTheme(DEFAULT_BRANDING, host.ownerDocument);
+    this.document = host.ownerDocument;
+    applyTheme(DEFAULT_BRANDING, this.document);
     this.provider = new ContextProvider(host, { context: portalContext, initialValue: this.value });
   }
 
@@ -58,7 +60,7 @@ export class RuntimeHost {
     let tenant: TenantState;
     try {
       const loaded = await this.value.api.getTenant(loading.signal);
-      applyTheme(loaded.branding, document);
+      applyTheme(loaded.branding, this.document);
       tenant = { status: 'ready', tenant: loaded };
       if (!this.localeChosen) this.update({ locale: loaded.locale });
     } catch (error) {
