@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { after, before, describe, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { launchChromium, watchForErrors } from '../helpers/browser.ts';
+import { freshDatabaseEnv } from '../helpers/fresh-database.ts';
+import { freePort, killServer, spawnServer, waitForUrl, type ServerProcess } from '../helpers/process.ts';
+
+// `npm start` on a fresh database, then the two demo sites in Chromium, as a visitor would see them.
+let server: ServerProcess;
+let url: string;
+let browser: Browser;
+let cleanup: () => Promise<void>;
+
+const demos = [
+  { slug: 'clinica-sol', name: 'Clínica Sol', label: 'Idioma', lang: 'pt-BR' },
+  { slug: 'martins-castro', name: 'Martins Castro', label: 'Idioma', lang: 'es' },
+] as const;
+
+before(async () => {
+  const database = await freshDatabaseEnv();
+  cleanup = database.cleanup;
+  const port = await freePort();
+  server = spawnServer({ ...database.env, PORT: String(port), HOST: '127.0.0.1' });
+  [url, browser] = await Promise.all([waitForUrl(server, 90_000), launchChromium()]);
+});
+after(async () => {
+  await browser?.close();
+  if (server) {
+    server.child.kill('SIGTERM');
+    await Promise.race([server.exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+    killServer(server);
+  }
+  await cleanup?.();
+});
+
+describe('the demo sites', () => {
+  for (const demo of demos) {
+    test(`${demo.name}: the page embeds the portal with one tag and shows the tenant's brand, with no CSP or console error`, async () => {
+      const page = await browser.newPage();
+      const errors = watchForErrors(page);
+      await page.goto(`${url}/demo/${demo.slug}/`);
+      const name = page.locator('portal-brand [part=name]');
+      await name.waitFor({ timeout: 30_000 });
+      assert.equal(await name.textContent(), demo.name);
+      assert.equal(await page.locator('script[src$="embed.js"]').count(), 1);
+      assert.equal(await page.locator('portal-brand [part=language-select]').inputValue(), demo.lang);
+
+      const tenant = (await (await fetch(`${url}/api/portal/tenants/${demo.slug}`)).json()) as { branding: { primaryColor: string; fontFamily: string } };
+      const primary = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--portal-color-primary').trim());
+      assert.equal(primary, tenant.branding.primaryColor);
+      const font = await name.evaluate((element) => getComputedStyle(element).fontFamily);
+      assert.equal(font.replaceAll('"', "'"), tenant.branding.fontFamily);
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+  }
+
+  test('the brand comes from the tenant records, not from the pages: the sites set no --portal-* token', async () => {
+    for (const demo of demos) {
+      const css = await readFile(new URL(`../../demo/${demo.slug}/site.css`, import.meta.url), 'utf8');
+      assert.doesNotMatch(css, /--portal-/, demo.slug);
+    }
+  });
+
+  test('a visitor switches language and the choice survives a reload', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${url}/demo/clinica-sol/`);
+    const select = page.locator('portal-brand [part=language-select]');
+    await select.selectOption('en');
+    await page.locator('portal-brand [part=language]', { hasText: 'Language' }).waitFor();
+    await page.reload();
+    await page.locator('portal-brand [part=name]').waitFor();
+    assert.equal(await select.inputValue(), 'en');
+    await page.close();
+  });
+
+  test('on a 320 px phone the page does not scroll sideways', async () => {
+    const page = await browser.newPage({ viewport: { width: 320, height: 640 } });
+    for (const demo of demos) {
+      await page.goto(`${url}/demo/${demo.slug}/`);
+      await page.locator('portal-brand [part=name]').waitFor();
+      assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 320, demo.slug);
+    }
+    await page.close();
+  });
+});
+
+describe('embedding on another site', () => {
+  let site: Server;
+  let siteUrl: string;
+  before(async () => {
+    const port = await freePort();
+    site = createServer((_, response) => {
+      response.setHeader('Content-Type', 'text/html');
+      response.end(`<!doctype html><html lang="en"><title>Someone else</title><main><portal-brand></portal-brand></main>
+        <script type="module" src="${url}/embed.js" data-tenant="clinica-sol"></script></html>`);
+    }).listen(port, '127.0.0.1');
+    siteUrl = `http://127.0.0.1:${port}/`;
+  });
+  after(() => site.close());
+
+  test("loads the bundle cross-origin, but an origin the tenant did not allow cannot read the tenant's data", async () => {
+    const page = await browser.newPage();
+    await page.goto(siteUrl);
+    const error = page.locator('portal-brand [part=error]');
+    await error.waitFor({ timeout: 30_000 });
+    assert.match((await error.textContent()) ?? '', /não foi possível|could not reach/i);
+    await page.close();
+  });
+});
