@@ -34,7 +34,10 @@ export type FixtureTenantAnswer = { tenant: PublicTenant } | { error: string } |
 /** A PortalApi that answers from fixtures and counts the calls. */
 export class FixtureApi implements PortalApi {
   calls = 0;
-  constructor(public answer: FixtureTenantAnswer) {}
+  constructor(
+    public answer: FixtureTenantAnswer,
+    private readonly baseUrl = 'https://portal.example.com/',
+  ) {}
 
   getTenant(signal?: AbortSignal): Promise<PublicTenant> {
     this.calls++;
@@ -45,7 +48,7 @@ export class FixtureApi implements PortalApi {
   }
 
   resolveUrl(path: string): string {
-    return new URL(path, 'https://portal.example.com/').href;
+    return new URL(path, this.baseUrl).href;
   }
 }
 
@@ -62,9 +65,9 @@ export function memoryStorage(initial: Record<string, string> = {}): Pick<Storag
 export function provideFixtureRuntime(
   host: HTMLElement,
   answer: FixtureTenantAnswer,
-  options: { locale?: Locale; storage?: Pick<Storage, 'getItem' | 'setItem'> } = {},
+  options: { locale?: Locale; storage?: Pick<Storage, 'getItem' | 'setItem'>; baseUrl?: string } = {},
 ): { runtime: RuntimeHost; api: FixtureApi; loaded: Promise<void> } {
-  const api = new FixtureApi(answer);
+  const api = new FixtureApi(answer, options.baseUrl);
   const slug = typeof answer === 'object' && 'tenant' in answer ? answer.tenant.slug : 'clinica-sol';
   const runtime = new RuntimeHost(host, api, slug, options.locale, options.storage ?? memoryStorage());
   return { runtime, api, loaded: runtime.loadTenant() };
