@@ -2,6 +2,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { fixtureTenant, memoryStorage, provideFixtureRuntime } from '../../widgets/core/fixtures.ts';
 import { coreMessages, LOCALES, matchLocale, translator } from '../../widgets/core/i18n.ts';
+import { formatDate, formatMoney } from '../../widgets/core/format.ts';
 import { contrast, textOn, themeCss } from '../../widgets/core/theme.ts';
 
 const rootToken = (name: string) => getComputedStyle(document.documentElement).getPropertyValue(name).trim();
@@ -91,5 +92,20 @@ describe('i18n', () => {
     }
     const t = translator({ en: { hi: 'Hi {name}' }, 'pt-BR': { hi: 'Oi {name}' }, es: { hi: 'Hola {name}' } }, 'es');
     expect(t('hi', { name: 'Ana' })).to.equal('Hola Ana');
+  });
+});
+
+describe('formatting through Intl', () => {
+  it('formats money from minor units in the reader’s language and the tenant’s currency', () => {
+    expect(formatMoney(123456, 'BRL', 'pt-BR').replace(/\s/g, ' ')).to.equal('R$ 1.234,56');
+    expect(formatMoney(123456, 'EUR', 'es').replace(/\s/g, ' ')).to.equal('1234,56 €');
+    expect(formatMoney(5000, 'JPY', 'en')).to.equal('¥5,000');
+  });
+
+  it('formats dates in the tenant’s time zone, not the browser’s', () => {
+    const lateEvening = '2026-03-01T02:30:00Z';
+    expect(formatDate(lateEvening, 'America/Sao_Paulo', 'pt-BR')).to.equal('28 de fev. de 2026');
+    expect(formatDate(lateEvening, 'Europe/Madrid', 'es')).to.equal('1 mar 2026');
+    expect(formatDate(lateEvening, 'Europe/Madrid', 'en', true)).to.match(/^Mar 1, 2026, 3:30\sAM$/);
   });
 });
