@@ -1,4 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { DEMO_BRANDING } from '../demo/tenants.ts';
 import '../widgets/brand/portal-brand.ts';
 import { fixtureTenant, memoryStorage, provideFixtureRuntime, type FixtureTenantAnswer } from '../widgets/core/fixtures.ts';
 import type { Locale } from '../widgets/core/i18n.ts';
@@ -63,12 +64,7 @@ const meta: Meta<BrandArgs> = {
   args: {
     state: 'ready',
     name: 'Clínica Sol',
-    logoUrl: '/demo/clinica-sol/logo.svg',
-    primaryColor: '#c2410c',
-    accentColor: '#b45309',
-    radius: 14,
-    fontFamily: "Seravek, 'Gill Sans Nova', Ubuntu, Calibri, 'DejaVu Sans', sans-serif",
-    colorScheme: 'light',
+    ...DEMO_BRANDING['clinica-sol'],
     locale: 'pt-BR',
     hideLanguage: false,
     width: 720,
@@ -84,11 +80,7 @@ export const ClinicaSol: Story = {};
 export const MartinsCastro: Story = {
   args: {
     name: 'Martins Castro',
-    logoUrl: '/demo/martins-castro/logo.svg',
-    primaryColor: '#0b4f6c',
-    accentColor: '#8a6d3b',
-    radius: 2,
-    fontFamily: "'Iowan Old Style', 'Palatino Linotype', Palatino, Georgia, serif",
+    ...DEMO_BRANDING['martins-castro'],
     locale: 'es',
   },
 };
