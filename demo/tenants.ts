@@ -21,10 +21,9 @@ export const DEMO_BRANDING = {
 } as const;
 
 /** The two demo tenants. Their look comes from these records, not from the demo pages' CSS. */
-export function demoTenants(publicUrl: string): NewTenant[] {
-  // The demo pages are served by Portico itself; list the usual local spellings of its address too.
-  const port = new URL(publicUrl).port;
-  const origins = [...new Set([new URL(publicUrl).origin, `http://localhost:${port}`, `http://127.0.0.1:${port}`])];
+export function demoTenants(publicUrl: string, extraOrigins: string[] = []): NewTenant[] {
+  // The demo pages are served by Portico itself (same origin); other sites may embed the demo when listed.
+  const origins = [...new Set([new URL(publicUrl).origin, ...extraOrigins])];
   return [
     {
       slug: 'clinica-sol',

@@ -46,13 +46,14 @@ async function main(): Promise<void> {
     process.stdout.write(`\nDatabase: PostgreSQL at DATABASE_URL\n`);
   } else {
     const dataDir = await mkdtemp(join(tmpdir(), 'portico-test-'));
-    const embedded = await startEmbeddedPostgres(dataDir);
+    const embedded = await startEmbeddedPostgres(dataDir, { tcp: true });
+    if (!('port' in embedded.connection)) throw new Error('the test database must listen on TCP');
     stopEmbedded = async () => {
       await embedded.stop();
       await rm(dataDir, { recursive: true, force: true });
     };
     env.PORTICO_TEST_BACKEND = 'embedded';
-    env.DATABASE_URL = `postgres://postgres@${embedded.host}:${embedded.port}/postgres`;
+    env.DATABASE_URL = `postgres://postgres@${embedded.connection.host}:${embedded.connection.port}/postgres`;
     // PGlite has one backend session: one connection per client keeps statements from interleaving.
     env.DATABASE_POOL_SIZE = '1';
     process.stdout.write(`\nDatabase: embedded PGlite (set DATABASE_URL to test on PostgreSQL)\n`);

@@ -1,5 +1,7 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Config } from './config.ts';
@@ -36,11 +38,11 @@ export function createApp(deps: AppDeps) {
       crossOriginResourcePolicy: 'same-origin',
       crossOriginOpenerPolicy: 'same-origin',
       referrerPolicy: 'no-referrer',
-      strictTransportSecurity: config.publicUrl.startsWith('https:') ? 'max-age=31536000; includeSubDomains' : false,
+      strictTransportSecurity: config.publicUrl?.startsWith('https:') ? 'max-age=31536000; includeSubDomains' : false,
     }),
   );
 
-  app.use('/api/*', noStore(), tenantCors(db), originGuard());
+  app.use('/api/*', noStore(), tenantCors(db), originGuard(), bodyLimit({ maxSize: API_BODY_LIMIT, onError: tooLarge }));
   app.route('/api/portal/tenants', tenantRoutes(db));
   app.route('/', healthRoutes(db, deps.schemaVersion));
   app.route('/', widgetBundleRoutes());
@@ -49,17 +51,38 @@ export function createApp(deps: AppDeps) {
 
   app.notFound((c) => problemResponse(c, new AppError('not_found', 404, `Nothing at ${c.req.method} ${c.req.path.slice(0, 200)}`)));
   app.onError((error, c) => {
-    if (error instanceof AppError) return problemResponse(c, error);
-    if (error instanceof HTTPException && error.status === 400 && /json/i.test(error.message)) {
-      return problemResponse(c, new AppError('malformed_json', 400, 'The request body is not valid JSON'));
-    }
-    if (error instanceof HTTPException && error.status === 413) {
-      return problemResponse(c, new AppError('payload_too_large', 413, 'The request body is too large'));
-    }
+    const known = asAppError(error);
+    if (known) return problemResponse(c, known);
     (c.get('log') ?? logger).error({ err: error, path: c.req.path }, 'unhandled error');
     return problemResponse(c, new AppError('internal_error', 500, 'Something went wrong on our side; the request id identifies it'));
   });
   return app;
+}
+
+/** Request bodies on the API are small JSON documents; files will have their own limits. */
+const API_BODY_LIMIT = 1024 * 1024;
+
+function tooLarge(c: Context): never {
+  // The rest of the body is never read, so this connection cannot carry another request.
+  c.header('Connection', 'close');
+  throw new AppError('payload_too_large', 413, `The request body is larger than ${API_BODY_LIMIT / 1024} KiB`);
+}
+
+/** postgres.js and socket error codes that mean the database is unreachable, not that the request was wrong. */
+const DATABASE_DOWN = new Set(['ECONNREFUSED', 'ECONNRESET', 'CONNECT_TIMEOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', '57P01', '57P03']);
+
+/** The problem an error stands for, if it is one we expect: our own, Hono's client errors, a database outage. */
+function asAppError(error: Error): AppError | undefined {
+  if (error instanceof AppError) return error;
+  if (error instanceof HTTPException && error.status < 500) {
+    return /json/i.test(error.message)
+      ? new AppError('malformed_json', 400, 'The request body is not valid JSON')
+      : new AppError('invalid_input', error.status as ContentfulStatusCode, error.message);
+  }
+  if (DATABASE_DOWN.has((error as { code?: string }).code ?? '')) {
+    return new AppError('service_unavailable', 503, 'The portal is briefly unavailable; please try again in a moment');
+  }
+  return undefined;
 }
 
 /** The Hono app type, for tests and for the widgets' API client types. */

@@ -28,6 +28,11 @@ const environmentSchema = z.object({
   DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORTICO_DEMO: booleanFlag.optional(),
+  PORTICO_DEMO_ORIGINS: z
+    .string()
+    .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean))
+    .pipe(z.array(z.string().refine((value) => URL.canParse(value) && new URL(value).origin === value, 'must list origins such as http://localhost:3000, separated by commas')))
+    .default([]),
   PUBLIC_URL: httpOrigin.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -44,8 +49,10 @@ export interface Config {
   mode: 'development' | 'production' | 'test';
   /** Serve the demo websites and seed the demo tenants on an empty database. */
   demo: boolean;
-  /** The address people reach this server at, used in printed URLs (and later in e-mailed links). */
-  publicUrl: string;
+  /** More sites allowed to embed the demo tenants (to try the widgets on your own page). */
+  demoOrigins: string[];
+  /** The address people reach this server at, when it is not `http://localhost:<port>`. */
+  publicUrl?: string;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
 }
 
@@ -64,11 +71,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const variable = String(issue.path[0] ?? 'environment');
-    const got = variable in present ? ` (got '${present[variable]}')` : '';
+    const got = variable in present ? ` (got ${quoteSafely(variable, present[variable]!)})` : '';
     throw new ConfigError(`Invalid configuration: ${variable} ${describeIssue(issue)}${got}`);
   }
   const values = parsed.data;
-  const localHost = values.HOST === '0.0.0.0' || values.HOST === '::' ? 'localhost' : values.HOST;
   return {
     port: values.PORT,
     host: values.HOST,
@@ -77,9 +83,23 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: values.DATA_DIR,
     mode: values.NODE_ENV,
     demo: values.PORTICO_DEMO ?? values.NODE_ENV !== 'production',
-    publicUrl: values.PUBLIC_URL ?? `http://${localHost}:${values.PORT}`,
+    demoOrigins: values.PORTICO_DEMO_ORIGINS,
+    publicUrl: values.PUBLIC_URL,
     logLevel: values.LOG_LEVEL,
   };
+}
+
+/** The address the server is reached at once it listens on `port`. */
+export function serverUrl(config: Config, port: number): string {
+  if (config.publicUrl) return config.publicUrl;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
+/** A rejected value, shown on one line, shortened, and without the password a database URL may carry. */
+function quoteSafely(variable: string, value: string): string {
+  const shown = variable === 'DATABASE_URL' ? value.replace(/\/\/[^@/]*@/, '//***@') : value;
+  return JSON.stringify(shown.length > 80 ? `${shown.slice(0, 80)}…` : shown);
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {

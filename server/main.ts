@@ -4,17 +4,20 @@
  */
 import { ConfigError, loadConfig } from './config.ts';
 import { DatabaseUnavailableError } from './db/database.ts';
+import { DataDirInUseError } from './db/embedded.ts';
 import { MigrationError } from './db/migrate.ts';
 import { createLogger } from './http/logger.ts';
 import { seedDemoIfEmpty } from '../demo/seed.ts';
-import { PortInUseError, startServer, type RunningServer } from './start.ts';
+import { ListenError, startServer, type RunningServer } from './start.ts';
 
-const EXPECTED_FAILURES = [ConfigError, DatabaseUnavailableError, MigrationError, PortInUseError];
+const EXPECTED_FAILURES = [ConfigError, DatabaseUnavailableError, DataDirInUseError, MigrationError, ListenError];
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const running: RunningServer = await startServer(config, logger, config.demo ? (db) => seedDemoIfEmpty(db, config, logger) : undefined);
+  const running: RunningServer = await startServer(config, logger, {
+    prepare: config.demo ? (db, url) => seedDemoIfEmpty(db, url, config.demoOrigins, logger) : undefined,
+  });
 
   const database = running.db.kind === 'embedded' ? `embedded PGlite in ${config.dataDir}/` : 'PostgreSQL (DATABASE_URL)';
   const lines = [`Portico is running on ${running.url} — database: ${database}`];
@@ -48,6 +51,8 @@ async function main(): Promise<void> {
 
 main().catch((error: Error) => {
   const expected = EXPECTED_FAILURES.some((kind) => error instanceof kind);
-  process.stderr.write(`portico: ${expected ? error.message : `could not start: ${error.stack ?? error}`}\n`);
+  const line = expected ? error.message : `could not start: ${error.message.split('\n')[0]} (run with DEBUG_STARTUP=1 for details)`;
+  process.stderr.write(`portico: ${line}\n`);
+  if (!expected && process.env.DEBUG_STARTUP) process.stderr.write(`${error.stack}\n`);
   process.exit(1);
 });

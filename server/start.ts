@@ -1,7 +1,7 @@
 import type { ServerType } from '@hono/node-server';
 import { serve } from '@hono/node-server';
-import { createApp, type PorticoApp } from './app.ts';
-import type { Config } from './config.ts';
+import { createApp, type AppDeps, type PorticoApp } from './app.ts';
+import { serverUrl, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { loadMigrations, migrate } from './db/migrate.ts';
 import type { Logger } from './http/logger.ts';
@@ -17,28 +17,45 @@ export interface RunningServer {
   stop(graceMs?: number): Promise<void>;
 }
 
-/** The port is taken; the message is one line for the operator. */
-export class PortInUseError extends Error {
-  override name = 'PortInUseError';
+/** The port is taken, or the address cannot be listened on; the message is one line for the operator. */
+export class ListenError extends Error {
+  override name = 'ListenError';
+}
+
+/** What a caller may add to a start: work on the database before the app serves (the demo seed), a test clock. */
+export interface StartOptions {
+  /** Runs after migrations and after the port is taken, before the first request is served. */
+  prepare?: (db: Database, url: string) => Promise<void>;
+  clock?: AppDeps['clock'];
 }
 
 /**
- * Opens the database, applies migrations, lets `prepare` run (the demo seed), builds the app and listens.
+ * Opens the database, applies migrations, takes the port, lets `prepare` run (the demo seed) and serves the app.
  * Whatever fails on the way, what was opened is closed again, so the embedded data folder is never left locked.
  */
-export async function startServer(config: Config, logger: Logger, prepare?: (db: Database) => Promise<void>): Promise<RunningServer> {
+export async function startServer(config: Config, logger: Logger, options: StartOptions = {}): Promise<RunningServer> {
   const db = await openDatabase(config);
   try {
     const migrations = await loadMigrations();
     const applied = await migrate(db.owner, migrations);
     if (applied.length) logger.info({ applied }, 'migrations applied');
-    await prepare?.(db);
-    const app = createApp({ config, db, logger, clock: () => new Date(), schemaVersion: migrations.length });
-    const server = await listen(app.fetch, config);
+    const app = createApp({ config, db, logger, clock: options.clock ?? (() => new Date()), schemaVersion: migrations.length });
+    let ready: () => void = () => {};
+    const preparing = new Promise<void>((resolve) => (ready = resolve));
+    // Requests wait until `prepare` is done, so nobody sees a half-seeded demo.
+    const server = await listen(async (request, env) => (await preparing, app.fetch(request, env)), config);
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
+    const url = serverUrl(config, port);
+    try {
+      await options.prepare?.(db, url);
+    } catch (error) {
+      server.close();
+      throw error;
+    }
+    ready();
     return {
-      url: config.publicUrl.replace(/:\d+$/, `:${port}`),
+      url,
       port,
       db,
       app,
@@ -57,9 +74,11 @@ function listen(fetch: Parameters<typeof serve>[0]['fetch'], config: Config): Pr
     server.once('error', (error: NodeJS.ErrnoException) => {
       server.close();
       reject(
-        error.code === 'EADDRINUSE'
-          ? new PortInUseError(`Port ${config.port} is already in use: stop the other server or set PORT to a free port`)
-          : error,
+        new ListenError(
+          error.code === 'EADDRINUSE'
+            ? `Port ${config.port} is already in use: stop the other server or set PORT to a free port`
+            : `Cannot listen on ${config.host}:${config.port} (${error.code ?? error.message}): check HOST and PORT`,
+        ),
       );
     });
   });

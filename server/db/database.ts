@@ -44,7 +44,7 @@ export async function openDatabase(options: { databaseUrl?: string; databasePool
       throw new DatabaseUnavailableError(`Cannot open the embedded database: ${(error as Error).message}`);
     }
     // PGlite has one backend session: one connection keeps statements of different requests from interleaving.
-    owner = postgres({ ...common, host: embedded.host, port: embedded.port, user: 'postgres', database: 'postgres', max: 1 });
+    owner = postgres({ ...common, ...embedded.connection, user: 'postgres', database: 'postgres', max: 1 });
   }
   try {
     await owner`select 1`;

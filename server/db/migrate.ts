@@ -44,13 +44,17 @@ export async function loadMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]>
  * Returns the versions it applied. `table` records them (tests use their own).
  */
 export async function migrate(sql: Sql<Record<string, never>>, migrations: Migration[], table = 'portico_migrations'): Promise<number[]> {
-  await sql`
-    create table if not exists ${sql(table)} (
-      version integer primary key,
-      name text not null,
-      checksum text not null,
-      applied_at timestamptz not null default now()
-    )`;
+  // Under the lock too: two instances starting on an empty database would otherwise race to create it.
+  await sql.begin(async (tx) => {
+    await tx`select pg_advisory_xact_lock(${MIGRATION_LOCK})`;
+    await tx`
+      create table if not exists ${tx(table)} (
+        version integer primary key,
+        name text not null,
+        checksum text not null,
+        applied_at timestamptz not null default now()
+      )`;
+  });
   const appliedNow: number[] = [];
   for (const migration of migrations) {
     const applied = await sql.begin(async (tx) => {
@@ -58,7 +62,12 @@ export async function migrate(sql: Sql<Record<string, never>>, migrations: Migra
       const recorded = await tx<{ version: number; checksum: string }[]>`select version, checksum from ${tx(table)} order by version`;
       assertCompatible(recorded, migrations);
       if (recorded.some((row) => row.version === migration.version)) return false;
-      await tx.unsafe(migration.sql);
+      try {
+        await tx.unsafe(migration.sql);
+      } catch (error) {
+        const label = `${String(migration.version).padStart(4, '0')}_${migration.name}`;
+        throw new MigrationError(`Migration ${label} failed, nothing of it was applied: ${(error as Error).message}`);
+      }
       await tx`insert into ${tx(table)} (version, name, checksum) values (${migration.version}, ${migration.name}, ${migration.checksum})`;
       return true;
     });

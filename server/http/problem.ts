@@ -8,7 +8,6 @@ export type ProblemCode =
   | 'malformed_json'
   | 'invalid_input'
   | 'origin_not_allowed'
-  | 'method_not_allowed'
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'service_unavailable'
@@ -46,7 +45,6 @@ const titles: Record<ProblemCode, string> = {
   malformed_json: 'Malformed JSON',
   invalid_input: 'Invalid input',
   origin_not_allowed: 'Origin not allowed',
-  method_not_allowed: 'Method not allowed',
   payload_too_large: 'Payload too large',
   unsupported_media_type: 'Unsupported media type',
   service_unavailable: 'Service unavailable',

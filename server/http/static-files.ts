@@ -51,7 +51,7 @@ export function demoSiteRoutes() {
   ].join('; ');
   return new Hono()
     .get('/', (c) => c.redirect('/demo/clinica-sol/'))
-    .get('/:slug', (c) => c.redirect(`/demo/${c.req.param('slug')}/`))
+    .get('/:slug{[a-z0-9-]+}', (c) => c.redirect(`/demo/${c.req.param('slug')}/`))
     .use('/*', async function demoHeaders(c, next) {
       await next();
       c.header('Content-Security-Policy', csp);

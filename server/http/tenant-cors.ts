@@ -16,10 +16,9 @@ export const TENANT_HEADER = 'X-Portal-Tenant';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** The tenant a request speaks for: the slug in a tenant URL, else the widget's tenant header. */
+/** The tenant a request speaks for: the slug in a tenant URL (Hono has decoded the path), else the widget's header. */
 function requestTenantSlug(c: Context): string | undefined {
-  const fromPath = /^\/api\/portal\/tenants\/([^/]+)/.exec(c.req.path)?.[1];
-  return fromPath ? decodeURIComponent(fromPath) : c.req.header(TENANT_HEADER);
+  return /^\/api\/portal\/tenants\/([^/]+)/.exec(c.req.path)?.[1] ?? c.req.header(TENANT_HEADER);
 }
 
 function isSameOrigin(c: Context, origin: string): boolean {

@@ -12,6 +12,9 @@ let server: ServerProcess;
 let url: string;
 let browser: Browser;
 let cleanup: () => Promise<void>;
+/** A third-party site the demo tenants allow (PORTICO_DEMO_ORIGINS), and one they do not. */
+let allowedSitePort: number;
+let foreignSitePort: number;
 
 const demos = [
   { slug: 'clinica-sol', name: 'Clínica Sol', label: 'Idioma', lang: 'pt-BR' },
@@ -22,7 +25,8 @@ before(async () => {
   const database = await freshDatabaseEnv();
   cleanup = database.cleanup;
   const port = await freePort();
-  server = spawnServer({ ...database.env, PORT: String(port), HOST: '127.0.0.1' });
+  [allowedSitePort, foreignSitePort] = [await freePort(), await freePort()];
+  server = spawnServer({ ...database.env, PORT: String(port), HOST: '127.0.0.1', PORTICO_DEMO_ORIGINS: `http://127.0.0.1:${allowedSitePort}` });
   [url, browser] = await Promise.all([waitForUrl(server, 90_000), launchChromium()]);
 });
 after(async () => {
@@ -88,25 +92,39 @@ describe('the demo sites', () => {
 });
 
 describe('embedding on another site', () => {
-  let site: Server;
-  let siteUrl: string;
-  before(async () => {
-    const port = await freePort();
-    site = createServer((_, response) => {
-      response.setHeader('Content-Type', 'text/html');
-      response.end(`<!doctype html><html lang="en"><title>Someone else</title><main><portal-brand></portal-brand></main>
-        <script type="module" src="${url}/embed.js" data-tenant="clinica-sol"></script></html>`);
-    }).listen(port, '127.0.0.1');
-    siteUrl = `http://127.0.0.1:${port}/`;
+  const sites: Server[] = [];
+  before(() => {
+    for (const port of [allowedSitePort, foreignSitePort]) {
+      sites.push(
+        createServer((_, response) => {
+          response.setHeader('Content-Type', 'text/html');
+          response.end(`<!doctype html><html lang="en"><title>A clinic's own site</title><main><portal-brand></portal-brand></main>
+            <script type="module" src="${url}/embed.js" data-tenant="clinica-sol"></script></html>`);
+        }).listen(port, '127.0.0.1'),
+      );
+    }
   });
-  after(() => site.close());
+  after(() => sites.forEach((site) => site.close()));
 
-  test("loads the bundle cross-origin, but an origin the tenant did not allow cannot read the tenant's data", async () => {
+  test('a site the tenant allows loads the bundle cross-origin and shows the branded portal', async () => {
     const page = await browser.newPage();
-    await page.goto(siteUrl);
+    const errors = watchForErrors(page);
+    await page.goto(`http://127.0.0.1:${allowedSitePort}/`);
+    const name = page.locator('portal-brand [part=name]');
+    await name.waitFor({ timeout: 30_000 });
+    assert.equal(await name.textContent(), 'Clínica Sol');
+    assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--portal-color-primary').trim()), '#c2410c');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  test("a site the tenant did not allow gets the bundle but cannot read the tenant's data", async () => {
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${foreignSitePort}/`);
     const error = page.locator('portal-brand [part=error]');
     await error.waitFor({ timeout: 30_000 });
     assert.match((await error.textContent()) ?? '', /não foi possível|could not reach/i);
+    assert.equal(await page.locator('portal-brand [part=name]').count(), 0);
     await page.close();
   });
 });

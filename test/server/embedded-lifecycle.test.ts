@@ -36,7 +36,7 @@ test('first start creates the database, migrates and seeds the demo', async () =
   assert.match(server.stdout(), /database: embedded PGlite/);
   assert.equal((await fetch(`${url}/ready`)).status, 200);
   assert.deepEqual(await demoNames(url), ['Clínica Sol', 'Martins Castro']);
-  assert.ok(existsSync(join(dataDir, 'server.pid')));
+  assert.ok(existsSync(join(dataDir, 'run/lock.sock')));
 
   server.child.kill('SIGKILL');
   assert.equal(await server.exited, 'SIGKILL');
@@ -52,11 +52,11 @@ test('after kill -9, the next start finds the data intact and does not seed agai
   const intruder = spawnServer({ DATA_DIR: dataDir, PORT: String(await freePort()), HOST: '127.0.0.1' });
   running.push(intruder);
   assert.equal(await intruder.exited, 1);
-  assert.match(intruder.stderr().trim(), /^portico: Cannot open the embedded database: .* is in use by process \d+$/);
+  assert.match(intruder.stderr().trim(), /^portico: Cannot open the embedded database: .* is in use by another running Portico$/);
 
   server.child.kill('SIGTERM');
   assert.equal(await server.exited, 0);
-  assert.ok(!existsSync(join(dataDir, 'server.pid')), 'a clean stop releases the folder');
+  assert.ok(!existsSync(join(dataDir, 'run/lock.sock')), 'a clean stop releases the folder');
 });
 
 test('after a clean stop, the folder opens again', async () => {

@@ -119,3 +119,54 @@ describe('health and readiness', () => {
     assert.ok(body.schemaVersion >= 1);
   });
 });
+
+describe('hostile requests get a clear 4xx, never a 500', () => {
+  test('a body over the API limit is a 413 payload_too_large', async () => {
+    const body = JSON.stringify({ name: 'x'.repeat(1024 * 1024 + 10), age: 1 });
+    const response = await server.request('/api/portal/probe/echo', json(body));
+    assert.equal(response.status, 413);
+    assert.equal((await readProblem(response)).code, 'payload_too_large');
+    // The unread rest of the body makes the connection useless: the client is told not to reuse it.
+    assert.equal(response.headers.get('connection'), 'close');
+  });
+
+  test('a broken percent-encoding in a tenant URL, with an Origin, is a plain 404', async () => {
+    const response = await server.request('/api/portal/tenants/%E0%A4%A', { headers: { Origin: 'https://site.example.com' } });
+    assert.equal(response.status, 404);
+  });
+});
+
+describe('the demo sites (demo mode)', () => {
+  let demo: TestServer;
+  before(async () => {
+    demo = await startTestServer({ PORTICO_DEMO: 'true' });
+  });
+  after(() => demo.stop());
+
+  test('are served under a strict Content-Security-Policy', async () => {
+    const response = await demo.request('/demo/clinica-sol/');
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('content-type') ?? '', /text\/html/);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    assert.match(csp, /script-src 'self'/);
+    assert.match(csp, /require-trusted-types-for 'script'/);
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+  });
+
+  test('serve only the sites, not the seed code or anything outside the folder', async () => {
+    for (const path of ['/demo/seed.ts', '/demo/tenants.ts', '/demo/clinica-sol/../seed.ts', '/demo/%2e%2e/package.json', '/demo/clinica-sol/%2e%2e%2fseed.ts']) {
+      const response = await demo.request(path, { redirect: 'manual' });
+      assert.ok(response.status === 404 || (response.status === 302 && !/\.ts|package/.test(response.headers.get('location') ?? '')), `${path}: ${response.status}`);
+    }
+  });
+
+  test('a header-splitting slug is a 404, not a 500', async () => {
+    const response = await demo.request('/demo/%0d%0aSet-Cookie:%20x=1', { redirect: 'manual' });
+    assert.equal(response.status, 404);
+    assert.equal(response.headers.get('set-cookie'), null);
+  });
+
+  test('are not served outside demo mode', async () => {
+    assert.equal((await server.request('/demo/clinica-sol/')).status, 404);
+  });
+});

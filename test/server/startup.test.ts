@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
 import { describe, test } from 'node:test';
-import { ConfigError, loadConfig } from '../../server/config.ts';
+import { ConfigError, loadConfig, serverUrl } from '../../server/config.ts';
 import { freePort, killServer, spawnServer, waitForUrl } from '../helpers/process.ts';
 import { testDatabaseUrl } from '../helpers/server.ts';
 
@@ -12,12 +12,13 @@ describe('configuration is parsed once and fails fast', () => {
     assert.equal(config.databaseUrl, undefined);
     assert.equal(config.dataDir, '.portico');
     assert.equal(config.demo, true);
-    assert.equal(config.publicUrl, 'http://localhost:8787');
+    assert.equal(serverUrl(config, 8787), 'http://localhost:8787');
+    assert.equal(serverUrl(loadConfig({ PUBLIC_URL: 'https://portal.example.com/' }), 8787), 'https://portal.example.com');
     assert.equal(loadConfig({ NODE_ENV: 'production' }).demo, false);
   });
 
   const cases: [Record<string, string>, RegExp][] = [
-    [{ PORT: 'eighty' }, /^Invalid configuration: PORT must be a whole number from 0 to 65535 \(got 'eighty'\)$/],
+    [{ PORT: 'eighty' }, /^Invalid configuration: PORT must be a whole number from 0 to 65535 \(got "eighty"\)$/],
     [{ PORT: '70000' }, /^Invalid configuration: PORT must be a whole number/],
     [{ DATABASE_URL: 'mysql://localhost/db' }, /^Invalid configuration: DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/],
     [{ NODE_ENV: 'staging' }, /^Invalid configuration: NODE_ENV must be one of development, production, test/],
@@ -25,6 +26,15 @@ describe('configuration is parsed once and fails fast', () => {
     [{ PUBLIC_URL: 'ftp://x' }, /^Invalid configuration: PUBLIC_URL must be an http/],
     [{ DATABASE_POOL_SIZE: '0' }, /^Invalid configuration: DATABASE_POOL_SIZE must be a whole number from 1 to 100/],
   ];
+  test('a wrong DATABASE_URL is reported without its password, and values stay on one line', () => {
+    assert.throws(() => loadConfig({ DATABASE_URL: 'mysql://admin:hunter2@db.example.com/portico' }), (error: Error) => {
+      assert.doesNotMatch(error.message, /hunter2|admin/);
+      assert.match(error.message, /mysql:\/\/\*\*\*@db\.example\.com/);
+      return true;
+    });
+    assert.throws(() => loadConfig({ PORT: '80\n81' }), (error: Error) => !error.message.includes('\n'));
+  });
+
   for (const [env, message] of cases) {
     test(`${Object.entries(env)[0]!.join('=')} is refused with one line naming the variable`, () => {
       assert.throws(() => loadConfig(env), (error: Error) => {

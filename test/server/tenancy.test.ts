@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { APP_ROLE } from '../../server/db/roles.ts';
 import { findTenancyViolations } from '../../server/db/tenancy-check.ts';
-import { seedTenant, startTestServer, type TestServer } from '../helpers/server.ts';
+import { openDatabase } from '../../server/db/database.ts';
+import { seedTenant, startTestServer, testDatabaseUrl, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
 let tenantA: { id: string; slug: string };
@@ -54,25 +55,42 @@ describe('the RLS catalog check (SECURITY.md 16)', () => {
         await tx`create table leaky_table (id int, tenant_id uuid not null)`;
         await tx`select portico_enable_tenant_rls('leaky_table'::regclass)`;
         await tx`create policy everyone_reads on leaky_table for select using (true)`;
+        await tx`create table sly_table (id int, tenant_id uuid not null)`;
+        await tx`select portico_enable_tenant_rls('sly_table'::regclass)`;
+        await tx`create policy null_tenant_too on sly_table to ${tx(APP_ROLE)} using (portico_current_tenant() is null or tenant_id = portico_current_tenant())`;
+        await tx`create policy anyone_edits_tenants on tenants for delete to public using (true)`;
         const violations = await findTenancyViolations(tx);
         const reasons = (table: string) => violations.filter((v) => v.table === table).map((v) => v.reason);
-        assert.ok(reasons('careless_table').includes('row-level security is not enabled'));
-        assert.ok(reasons('careless_table').includes('row-level security is not forced'));
-        assert.ok(reasons('careless_table').includes('tenant_id allows NULL'));
-        assert.ok(reasons('careless_table').includes('has no policy'));
-        assert.equal(reasons('leaky_table').length, 1);
-        assert.match(reasons('leaky_table')[0]!, /reads rows without checking the tenant/);
+        assert.deepEqual(reasons('careless_table'), [
+          'row-level security is not enabled',
+          'row-level security is not forced',
+          `has no policy for ${APP_ROLE}`,
+          'tenant_id allows NULL',
+        ]);
+        assert.deepEqual(reasons('leaky_table'), ['a policy reads rows by true, not (tenant_id = portico_current_tenant())']);
+        assert.equal(reasons('sly_table').length, 1);
+        assert.match(reasons('sly_table')[0]!, /reads rows by .*IS NULL/i);
+        assert.deepEqual(reasons('tenants'), ['a policy reads rows by true, not (id = portico_current_tenant())']);
         throw rolledBack;
       }),
       rolledBack,
     );
   });
 
-  test('the app role cannot bypass RLS and owns no table', async () => {
-    const [role] = await server.db.owner`select rolsuper, rolbypassrls from pg_roles where rolname = ${APP_ROLE}`;
-    assert.deepEqual({ ...role }, { rolsuper: false, rolbypassrls: false });
-    const owned = await server.db.owner`select relname from pg_class where relowner = (select oid from pg_roles where rolname = ${APP_ROLE})`;
-    assert.deepEqual([...owned], []);
+  test('it fails when the app role could bypass RLS or owns a table', async () => {
+    const rolledBack = new Error('rollback');
+    await assert.rejects(
+      server.db.owner.begin(async (tx) => {
+        await tx`create table owned_by_app (id int, tenant_id uuid not null)`;
+        await tx`select portico_enable_tenant_rls('owned_by_app'::regclass)`;
+        await tx`grant create on schema public to ${tx(APP_ROLE)}`; // a new owner must be able to create there
+        await tx`alter table owned_by_app owner to ${tx(APP_ROLE)}`;
+        const violations = await findTenancyViolations(tx);
+        assert.deepEqual(violations, [{ table: `(role ${APP_ROLE})`, reason: 'owns owned_by_app, so its policies do not apply to it' }]);
+        throw rolledBack;
+      }),
+      rolledBack,
+    );
   });
 });
 
@@ -110,11 +128,17 @@ describe('withTenant: the second wall', () => {
     assert.equal(rows.count, 0);
   });
 
-  test('the tenant context ends with the transaction', async () => {
-    await server.db.withTenant(tenantA.id, (tx) => tx`select 1`);
-    const [row] = await server.db.owner`select current_setting('app.tenant_id', true) as tenant, current_user as role`;
-    assert.ok(!row!.tenant, `tenant context leaked: ${row!.tenant}`);
-    assert.notEqual(row!.role, APP_ROLE);
+  test('the tenant context and the role end with the transaction', async () => {
+    // One connection, so the check runs on the very session the tenant work used.
+    const single = await openDatabase({ databaseUrl: testDatabaseUrl(), databasePoolSize: 1, dataDir: '' });
+    try {
+      await single.withTenant(tenantA.id, (tx) => tx`select 1`);
+      const [row] = await single.owner`select current_setting('app.tenant_id', true) as tenant, current_user as role`;
+      assert.ok(!row!.tenant, `tenant context leaked: ${row!.tenant}`);
+      assert.notEqual(row!.role, APP_ROLE);
+    } finally {
+      await single.close();
+    }
   });
 
   test('a tenant may update its own registry entry only', async () => {

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { demoTenants } from '../../demo/tenants.ts';
+import { newTenantSchema } from '../../server/features/tenants/schemas.ts';
 import { readProblem, seedTenant, startTestServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
@@ -133,5 +135,50 @@ describe('CORS per tenant (SECURITY.md 13)', () => {
     });
     assert.equal(response.status, 404);
     assert.equal((await readProblem(response)).code, 'not_found');
+  });
+});
+
+describe('tenant records hold only safe branding (SECURITY.md 21)', () => {
+  const base = { name: 'Hostile', slug: 'hostile' };
+  const refused: [string, Record<string, unknown>][] = [
+    ['a colour with CSS after it', { branding: { primaryColor: '#fff;background:url(https://evil.example/x)' } }],
+    ['a short colour', { branding: { primaryColor: '#fff' } }],
+    ['a javascript: logo', { branding: { logoUrl: 'javascript:alert(1)' } }],
+    ['an http logo', { branding: { logoUrl: 'http://cdn.example.com/logo.png' } }],
+    ['a protocol-relative logo', { branding: { logoUrl: '//evil.example/logo.svg' } }],
+    ['a font stack with an open quote', { branding: { fontFamily: '"Arial, sans-serif' } }],
+    ['a font stack that ends the declaration', { branding: { fontFamily: 'Arial; color: red' } }],
+    ['an origin with a path', { embedOrigins: ['https://site.example.com/page'] }],
+    ['an unknown time zone', { timeZone: 'Mars/Olympus' }],
+  ];
+  for (const [label, input] of refused) {
+    test(`${label} is refused by the schema and by the database`, async () => {
+      assert.throws(() => newTenantSchema.parse({ ...base, ...input }));
+    });
+  }
+
+  test('the database refuses what the schema refuses, even written directly', async () => {
+    const sql = server.db.owner;
+    const slug = `raw-${Date.now()}`;
+    const attempts = [
+      sql`insert into tenants (slug, name, default_locale, currency, time_zone, primary_color, accent_color, corner_radius, font_family, color_scheme)
+          values (${slug}, 'x', 'pt-BR', 'BRL', 'UTC', '#fff;x', '#000000', 4, 'Arial', 'light')`,
+      sql`insert into tenants (slug, name, default_locale, currency, time_zone, primary_color, accent_color, corner_radius, font_family, color_scheme, logo_url)
+          values (${slug}, 'x', 'pt-BR', 'BRL', 'UTC', '#ffffff', '#000000', 4, 'Arial', 'light', '//evil.example/x.svg')`,
+      sql`insert into tenants (slug, name, default_locale, currency, time_zone, primary_color, accent_color, corner_radius, font_family, color_scheme)
+          values (${slug}, 'x', 'pt-BR', 'BRL', 'UTC', '#ffffff', '#000000', 4, '"Arial', 'light')`,
+      sql`insert into tenants (slug, name, default_locale, currency, time_zone, primary_color, accent_color, corner_radius, font_family, color_scheme, embed_origins)
+          values (${slug}, 'x', 'pt-BR', 'BRL', 'UTC', '#ffffff', '#000000', 4, 'Arial', 'light', ${['https://a.example.com/x']})`,
+    ];
+    for (const attempt of attempts) await assert.rejects(attempt, /check constraint/);
+  });
+
+  test('the demo tenants are valid for any public address, with or without a port', () => {
+    for (const url of ['http://localhost:8787', 'https://portal.example.com', 'http://127.0.0.1:41234']) {
+      for (const tenant of demoTenants(url, ['http://localhost:3000'])) {
+        const parsed = newTenantSchema.parse(tenant);
+        assert.deepEqual(parsed.embedOrigins, [new URL(url).origin, 'http://localhost:3000']);
+      }
+    }
   });
 });

@@ -72,6 +72,13 @@ export class PortalBrand extends LitElement {
     </div>`;
   }
 
+  protected override updated() {
+    // `selected` on the options only sets the initial choice; after the reader has used the control, keep it in
+    // step with the page's locale (another switcher may have changed it).
+    const select = this.shadowRoot?.querySelector<HTMLSelectElement>('[part=language-select]');
+    if (select && this.portal) select.value = this.portal.locale;
+  }
+
   private renderLanguageSwitch(current: Locale, label: string) {
     return html`<label part="language">
       <span>${label}</span>

@@ -31,19 +31,20 @@ export class HttpPortalApi implements PortalApi {
   ) {}
 
   getTenant(signal?: AbortSignal): Promise<PublicTenant> {
-    return this.request<PublicTenant>(`/api/portal/tenants/${encodeURIComponent(this.tenant)}`, { signal });
+    // The slug is in the path, so no tenant header: a simple GET needs no CORS preflight on page load.
+    return this.request<PublicTenant>(`/api/portal/tenants/${encodeURIComponent(this.tenant)}`, { signal }, false);
   }
 
   resolveUrl(path: string): string {
     return new URL(path, this.baseUrl).href;
   }
 
-  private async request<T>(path: string, init: RequestInit): Promise<T> {
+  private async request<T>(path: string, init: RequestInit, nameTenant = true): Promise<T> {
     let response: Response;
     try {
       response = await fetch(new URL(path, this.baseUrl), {
         ...init,
-        headers: { Accept: 'application/json', 'X-Portal-Tenant': this.tenant, ...init.headers },
+        headers: { Accept: 'application/json', ...(nameTenant ? { 'X-Portal-Tenant': this.tenant } : {}), ...init.headers },
       });
     } catch (error) {
       if ((error as Error).name === 'AbortError') throw error;

@@ -1,8 +1,6 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
 import type { Database } from '../../db/database.ts';
 import { AppError } from '../../http/problem.ts';
-import { validate } from '../../http/validate.ts';
 import { findEnabledTenant } from './queries.ts';
 
 /** `/api/portal/tenants`: what a portal page needs to know about its tenant before anyone signs in. */
@@ -10,9 +8,8 @@ export function tenantRoutes(db: Database) {
   return new Hono().get(
     '/:slug',
     // A malformed slug is just another unknown tenant: 404, and no hint of which slugs exist.
-    validate('param', z.object({ slug: z.string() })),
     async (c) => {
-      const { slug } = c.req.valid('param');
+      const slug = c.req.param('slug');
       const tenant = await db.withoutTenant((tx) => findEnabledTenant(tx, slug));
       if (!tenant) throw new AppError('tenant_not_found', 404, `There is no portal '${slug.slice(0, 64)}'`);
       const { id: _id, ...publicTenant } = tenant;

@@ -7,9 +7,14 @@ export type Locale = (typeof LOCALES)[number];
 /** A tenant's slug as it appears in URLs and in `data-tenant`. */
 export const tenantSlug = z.string().regex(/^[a-z0-9]([a-z0-9-]{0,38}[a-z0-9])?$/, 'must be lower-case letters, digits and hyphens');
 
+const FONT_NAME = `(?:[A-Za-z0-9-]+(?: [A-Za-z0-9-]+)*|'[A-Za-z0-9 -]+'|"[A-Za-z0-9 -]+")`;
+/** A CSS font stack that cannot end its declaration early (the same rule the database checks). */
+const FONT_STACK = new RegExp(`^${FONT_NAME}(?: *, *${FONT_NAME})*$`);
+
 const hexColour = z.string().regex(/^#[0-9a-f]{6}$/, 'must be a colour as #rrggbb (lower case)');
 const origin = z
   .string()
+  .regex(/^https?:\/\/[a-z0-9.-]+(:[0-9]{1,5})?$/, 'must be an origin such as https://www.example.com')
   .refine((value) => URL.canParse(value) && new URL(value).origin === value, 'must be an origin such as https://www.example.com');
 const timeZone = z.string().refine((value) => {
   try {
@@ -33,7 +38,8 @@ export const brandingSchema = z.object({
   radius: z.number().int().min(0).max(24).default(8),
   fontFamily: z
     .string()
-    .regex(/^[A-Za-z0-9 ,'"-]{1,200}$/, 'must be a CSS font stack of names, commas and quotes')
+    .max(200)
+    .regex(FONT_STACK, 'must be font names, bare or in balanced quotes, separated by commas')
     .default('system-ui, sans-serif'),
   colorScheme: z.enum(['light', 'dark', 'auto']).default('light'),
 });
