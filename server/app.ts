@@ -6,7 +6,11 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
+import type { KeyStore } from './auth/keys.ts';
+import { authRoutes } from './features/auth/routes.ts';
 import { healthRoutes } from './features/health/routes.ts';
+import { devMailRoutes } from './mail/dev-routes.ts';
+import type { CaptureMailer } from './mail/mailer.ts';
 import { tenantRoutes } from './features/tenants/routes.ts';
 import type { Logger } from './http/logger.ts';
 import { noStore, requestLogging } from './http/middleware.ts';
@@ -23,6 +27,12 @@ export interface AppDeps {
   clock: () => Date;
   /** The schema version this code expects (the number of migrations). */
   schemaVersion: number;
+  /** The access-token signing keys. */
+  keys: KeyStore;
+  /** Asks the mail dispatcher to send what was just committed to the outbox. */
+  wakeMail: () => void;
+  /** Mail kept instead of sent (no SMTP_URL, development): shown at /dev/mail. */
+  capturedMail?: CaptureMailer;
 }
 
 /** Builds the Portico HTTP app: middleware, the features, the widget bundle and (in demo mode) the demo sites. */
@@ -44,6 +54,13 @@ export function createApp(deps: AppDeps) {
 
   app.use('/api/*', noStore(), tenantCors(db), originGuard(), bodyLimit({ maxSize: API_BODY_LIMIT, onError: tooLarge }));
   app.route('/api/portal/tenants', tenantRoutes(db));
+  app.route('/api/portal/auth', authRoutes({ db, keys: deps.keys, clock: deps.clock, wakeMail: deps.wakeMail, trustedProxies: config.trustedProxies }));
+  app.get('/.well-known/jwks.json', (c) => {
+    c.header('Cache-Control', 'public, max-age=300');
+    c.header('Access-Control-Allow-Origin', '*');
+    return c.json(deps.keys.jwks());
+  });
+  if (deps.capturedMail && config.mode !== 'production') app.route('/dev', devMailRoutes(deps.capturedMail));
   app.route('/', healthRoutes(db, deps.schemaVersion));
   app.route('/', widgetBundleRoutes());
   if (config.demo) app.route('/demo', demoSiteRoutes());

@@ -34,6 +34,19 @@ const environmentSchema = z.object({
     .pipe(z.array(z.string().refine((value) => URL.canParse(value) && new URL(value).origin === value, 'must list origins such as http://localhost:3000, separated by commas')))
     .default([]),
   PUBLIC_URL: httpOrigin.optional(),
+  SMTP_URL: z
+    .string()
+    .refine((value) => /^smtps?:\/\//.test(value) && URL.canParse(value), { message: 'must be an smtp:// or smtps:// URL' })
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .max(200)
+    .regex(/^[^\r\n]*<?[^\s@<>]+@[^\s@<>]+>?$/, 'must be an address such as "Portico <no-reply@example.com>"')
+    .default('Portico <no-reply@portico.localhost>'),
+  TRUSTED_PROXIES: z
+    .string()
+    .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
+    .default([]),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -54,6 +67,11 @@ export interface Config {
   /** The address people reach this server at, when it is not `http://localhost:<port>`. */
   publicUrl?: string;
   logLevel: z.infer<typeof environmentSchema>['LOG_LEVEL'];
+  /** Outgoing mail server; without it, mail is captured and shown at /dev/mail (not in production). */
+  smtpUrl?: string;
+  mailFrom: string;
+  /** Proxies whose X-Forwarded-For is believed. */
+  trustedProxies: string[];
 }
 
 /** A configuration variable that cannot be used; its message names the variable and what is wrong. */
@@ -75,6 +93,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration: ${variable} ${describeIssue(issue)}${got}`);
   }
   const values = parsed.data;
+  if (values.NODE_ENV === 'production' && !values.SMTP_URL) {
+    throw new ConfigError('Invalid configuration: SMTP_URL is required in production, or clients would never get their e-mails');
+  }
   return {
     port: values.PORT,
     host: values.HOST,
@@ -86,6 +107,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demoOrigins: values.PORTICO_DEMO_ORIGINS,
     publicUrl: values.PUBLIC_URL,
     logLevel: values.LOG_LEVEL,
+    smtpUrl: values.SMTP_URL,
+    mailFrom: values.MAIL_FROM,
+    trustedProxies: values.TRUSTED_PROXIES,
   };
 }
 
@@ -98,7 +122,7 @@ export function serverUrl(config: Config, port: number): string {
 
 /** A rejected value, shown on one line, shortened, and without the password a database URL may carry. */
 function quoteSafely(variable: string, value: string): string {
-  const shown = variable === 'DATABASE_URL' ? value.replace(/\/\/[^@/]*@/, '//***@') : value;
+  const shown = variable === 'DATABASE_URL' || variable === 'SMTP_URL' ? value.replace(/\/\/[^@/]*@/, '//***@') : value;
   return JSON.stringify(shown.length > 80 ? `${shown.slice(0, 80)}…` : shown);
 }
 

@@ -4,6 +4,9 @@ import { createApp, type AppDeps, type PorticoApp } from './app.ts';
 import { serverUrl, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { loadMigrations, migrate } from './db/migrate.ts';
+import { loadKeyStore } from './auth/keys.ts';
+import { startMailDispatcher, type MailDispatcher } from './mail/dispatcher.ts';
+import { CaptureMailer, createSmtpMailer } from './mail/mailer.ts';
 import type { Logger } from './http/logger.ts';
 
 /** A running Portico: its address and a way to stop it cleanly. */
@@ -13,6 +16,8 @@ export interface RunningServer {
   db: Database;
   /** The app being served (tests add probe routes to it before the first request). */
   app: PorticoApp;
+  /** The outbox dispatcher, and the captured mail when there is no SMTP server. */
+  mail: { dispatcher: MailDispatcher; captured?: CaptureMailer };
   /** Stops accepting, lets requests in flight finish (up to `graceMs`), then closes the database. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -39,7 +44,20 @@ export async function startServer(config: Config, logger: Logger, options: Start
     const migrations = await loadMigrations();
     const applied = await migrate(db.owner, migrations);
     if (applied.length) logger.info({ applied }, 'migrations applied');
-    const app = createApp({ config, db, logger, clock: options.clock ?? (() => new Date()), schemaVersion: migrations.length });
+    const keys = await loadKeyStore(db);
+    const smtp = config.smtpUrl ? createSmtpMailer(config.smtpUrl) : undefined;
+    const captured = smtp ? undefined : new CaptureMailer();
+    let dispatcher: MailDispatcher | undefined;
+    const app = createApp({
+      config,
+      db,
+      logger,
+      clock: options.clock ?? (() => new Date()),
+      schemaVersion: migrations.length,
+      keys,
+      wakeMail: () => dispatcher?.wake(),
+      capturedMail: captured,
+    });
     let ready: () => void = () => {};
     const preparing = new Promise<void>((resolve) => (ready = resolve));
     // Requests wait until `prepare` is done, so nobody sees a half-seeded demo.
@@ -47,19 +65,29 @@ export async function startServer(config: Config, logger: Logger, options: Start
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = serverUrl(config, port);
+    dispatcher = startMailDispatcher({ db, mailer: smtp ?? captured!, from: config.mailFrom, logger, publicUrl: url });
     try {
       await options.prepare?.(db, url);
     } catch (error) {
       server.close();
+      await dispatcher.stop();
       throw error;
     }
     ready();
+    const mailDispatcher = dispatcher;
     return {
       url,
       port,
       db,
       app,
-      stop: (graceMs = 10_000) => stopServer(server, db, graceMs, logger),
+      mail: { dispatcher: mailDispatcher, captured },
+      stop: async (graceMs = 10_000) => {
+        await stopServer(server, graceMs, logger);
+        await mailDispatcher.stop();
+        smtp?.close();
+        await db.close();
+        logger.debug('server, mail and database closed');
+      },
     };
   } catch (error) {
     await db.close().catch(() => {});
@@ -84,7 +112,7 @@ function listen(fetch: Parameters<typeof serve>[0]['fetch'], config: Config): Pr
   });
 }
 
-async function stopServer(server: ServerType, db: Database, graceMs: number, logger?: Logger): Promise<void> {
+async function stopServer(server: ServerType, graceMs: number, logger?: Logger): Promise<void> {
   const http = server as import('node:http').Server;
   const closed = new Promise<void>((resolve) => http.close(() => resolve()));
   logger?.debug('stopped accepting connections');
@@ -92,6 +120,4 @@ async function stopServer(server: ServerType, db: Database, graceMs: number, log
   const timer = setTimeout(() => http.closeAllConnections?.(), graceMs);
   await closed;
   clearTimeout(timer);
-  await db.close();
-  logger?.debug('server and database closed');
 }

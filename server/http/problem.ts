@@ -11,7 +11,19 @@ export type ProblemCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'service_unavailable'
-  | 'internal_error';
+  | 'internal_error'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'invalid_credentials'
+  | 'too_many_attempts'
+  | 'invalid_code'
+  | 'invalid_link'
+  | 'password_too_short'
+  | 'password_too_long'
+  | 'password_too_common'
+  | 'password_required'
+  | 'account_not_reachable'
+  | 'portal_address_missing';
 
 /** An RFC 9457 problem document as Portico sends it. */
 export interface Problem {
@@ -29,6 +41,8 @@ export interface Problem {
 /** An error a handler throws on purpose; the error handler turns it into problem+json. */
 export class AppError extends Error {
   override name = 'AppError';
+  /** Seconds to wait before trying again (429), sent as `Retry-After`. */
+  retryAfter?: number;
   constructor(
     readonly code: ProblemCode,
     readonly status: ContentfulStatusCode,
@@ -49,6 +63,18 @@ const titles: Record<ProblemCode, string> = {
   unsupported_media_type: 'Unsupported media type',
   service_unavailable: 'Service unavailable',
   internal_error: 'Internal error',
+  unauthenticated: 'Not signed in',
+  forbidden: 'Not allowed',
+  invalid_credentials: 'Wrong e-mail or password',
+  too_many_attempts: 'Too many attempts',
+  invalid_code: 'Wrong or expired code',
+  invalid_link: 'Link expired or already used',
+  password_too_short: 'Password too short',
+  password_too_long: 'Password too long',
+  password_too_common: 'Password too common',
+  password_required: 'New password required',
+  account_not_reachable: 'Account not reachable',
+  portal_address_missing: 'Portal address missing',
 };
 
 /** Answers `c` with a problem+json body for `error`. */
@@ -63,5 +89,7 @@ export function problemResponse(c: Context, error: AppError): Response {
     requestId: c.get('requestId'),
     ...(error.errors ? { errors: error.errors } : {}),
   };
-  return c.body(JSON.stringify(body), error.status, { 'Content-Type': 'application/problem+json' });
+  const headers: Record<string, string> = { 'Content-Type': 'application/problem+json' };
+  if (error.retryAfter) headers['Retry-After'] = String(error.retryAfter);
+  return c.body(JSON.stringify(body), error.status, headers);
 }

@@ -4,7 +4,7 @@ import type { Database } from '../../server/db/database.ts';
 import { createLogger } from '../../server/http/logger.ts';
 import { createTenant } from '../../server/features/tenants/queries.ts';
 import type { NewTenant } from '../../server/features/tenants/schemas.ts';
-import { startServer, type RunningServer } from '../../server/start.ts';
+import { startServer, type RunningServer, type StartOptions } from '../../server/start.ts';
 
 /** The database the tests run on: `npm test` sets DATABASE_URL (a real PostgreSQL, or its embedded one). */
 export function testDatabaseUrl(): string {
@@ -34,11 +34,17 @@ export interface TestServer extends RunningServer {
 }
 
 /** Starts a real server (migrations included) on the test database. */
-export async function startTestServer(overrides?: Record<string, string>): Promise<TestServer> {
+export async function startTestServer(overrides?: Record<string, string>, options?: StartOptions): Promise<TestServer> {
   const config = testConfig(overrides);
-  const running = await startServer(config, createLogger(config.logLevel));
+  const running = await startServer(config, createLogger(config.logLevel), options);
   const url = `http://127.0.0.1:${running.port}`;
   return { ...running, url, request: (path, init) => fetch(`${url}${path}`, init) };
+}
+
+/** A clock a test moves by hand. */
+export function manualClock(start = new Date()): { now: () => Date; advance(seconds: number): void } {
+  let current = start.getTime();
+  return { now: () => new Date(current), advance: (seconds) => void (current += seconds * 1000) };
 }
 
 /** A slug no other test (or earlier run on the same database) has used. */

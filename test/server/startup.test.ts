@@ -14,7 +14,7 @@ describe('configuration is parsed once and fails fast', () => {
     assert.equal(config.demo, true);
     assert.equal(serverUrl(config, 8787), 'http://localhost:8787');
     assert.equal(serverUrl(loadConfig({ PUBLIC_URL: 'https://portal.example.com/' }), 8787), 'https://portal.example.com');
-    assert.equal(loadConfig({ NODE_ENV: 'production' }).demo, false);
+    assert.equal(loadConfig({ NODE_ENV: 'production', SMTP_URL: 'smtp://mail.example.com' }).demo, false);
   });
 
   const cases: [Record<string, string>, RegExp][] = [
@@ -25,6 +25,8 @@ describe('configuration is parsed once and fails fast', () => {
     [{ PORTICO_DEMO: 'maybe' }, /^Invalid configuration: PORTICO_DEMO must be one of/],
     [{ PUBLIC_URL: 'ftp://x' }, /^Invalid configuration: PUBLIC_URL must be an http/],
     [{ DATABASE_POOL_SIZE: '0' }, /^Invalid configuration: DATABASE_POOL_SIZE must be a whole number from 1 to 100/],
+    [{ NODE_ENV: 'production' }, /^Invalid configuration: SMTP_URL is required in production/],
+    [{ SMTP_URL: 'http://mail.example.com' }, /^Invalid configuration: SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/],
   ];
   test('a wrong DATABASE_URL is reported without its password, and values stay on one line', () => {
     assert.throws(() => loadConfig({ DATABASE_URL: 'mysql://admin:hunter2@db.example.com/portico' }), (error: Error) => {

@@ -1,0 +1,86 @@
+import { duration, type LocaleCopy } from '../copy.ts';
+
+const minutes = (amount: number) => duration('es', amount, 'minute');
+const hours = (amount: number) => duration('es', amount, 'hour');
+const spam =
+  '¿Espera otro correo nuestro que no ha llegado? Revise también su carpeta de correo no deseado (spam) y añada esta dirección a sus contactos para recibir siempre nuestros mensajes.';
+const ignore = 'Si no esperaba este correo, puede ignorarlo.';
+
+/** Mail in Spanish. */
+export const es: LocaleCopy = {
+  codeLabel: 'Su código',
+  fallbackLink: 'Si el botón no funciona, copie esta dirección en su navegador:',
+  footer: (tenant) => `Enviado por el Portal del Cliente de ${tenant}.`,
+  templates: {
+    activation: ({ link, expiresInHours }, tenant) => ({
+      subject: `Active su acceso a ${tenant}`,
+      heading: 'Active su acceso',
+      intro: [`${tenant} ha creado su acceso al Portal del Cliente. Confirme su correo electrónico y cree su contraseña con el botón de abajo.`],
+      action: { button: 'Activar mi acceso', link },
+      notes: [`Este enlace caduca en ${hours(expiresInHours)} y solo puede usarse una vez.`, ignore],
+    }),
+    'register-code': ({ code, expiresInMinutes }, tenant) => ({
+      subject: `Su código de verificación — ${tenant}`,
+      heading: 'Confirme su correo electrónico',
+      intro: [`Use este código para confirmar su correo electrónico y crear su cuenta en el Portal del Cliente de ${tenant}:`],
+      action: { code },
+      notes: [
+        'Atención: este código no es su contraseña, sino un código de verificación de un solo uso. Introdúzcalo en el portal, donde luego creará su contraseña.',
+        `Caduca en ${minutes(expiresInMinutes)}. Si no lo ha solicitado, ignore este correo.`,
+        spam,
+      ],
+    }),
+    'first-access': ({ link, expiresInHours }, tenant) => ({
+      subject: `Su acceso al Portal del Cliente de ${tenant}`,
+      heading: 'Su Portal del Cliente está listo',
+      intro: [
+        `${tenant} le ha dado acceso a su Portal del Cliente, donde podrá seguir sus servicios, documentos y pagos.`,
+        'Cree su contraseña para entrar por primera vez.',
+      ],
+      action: { button: 'Crear mi contraseña', link },
+      notes: [`Este enlace caduca en ${hours(expiresInHours)} y solo puede usarse una vez.`, ignore],
+    }),
+    reset: ({ link, expiresInMinutes }, tenant) => ({
+      subject: `Restablecimiento de contraseña — ${tenant}`,
+      heading: 'Restablezca su contraseña',
+      intro: [
+        `Hemos recibido una solicitud para restablecer la contraseña de su cuenta en el Portal del Cliente de ${tenant}. Elija una nueva contraseña con el botón de abajo.`,
+      ],
+      action: { button: 'Elegir nueva contraseña', link },
+      notes: [
+        `Este enlace caduca en ${minutes(expiresInMinutes)} y solo puede usarse una vez.`,
+        'Si no lo ha solicitado, ignore este correo: su contraseña no cambia.',
+      ],
+    }),
+    'magic-link': ({ link, expiresInMinutes, profileOnly }, tenant) =>
+      profileOnly === 'true'
+        ? {
+            subject: `Actualice sus datos — ${tenant}`,
+            heading: 'Actualice sus datos',
+            intro: [`${tenant} le pide que revise y actualice sus datos de registro. El botón de abajo abre directamente su perfil, sin contraseña.`],
+            action: { button: 'Actualizar mis datos', link },
+            notes: [`Este enlace abre solo su perfil, caduca en ${minutes(expiresInMinutes)} y solo puede usarse una vez.`, ignore],
+          }
+        : {
+            subject: `Su enlace de acceso — ${tenant}`,
+            heading: 'Entre en su portal',
+            intro: [`Use el botón de abajo para entrar en el Portal del Cliente de ${tenant} sin escribir su contraseña.`],
+            action: { button: 'Entrar', link },
+            notes: [
+              `Este enlace caduca en ${minutes(expiresInMinutes)} y solo puede usarse una vez. No reenvíe este correo: quien tenga el enlace puede entrar en su portal.`,
+              ignore,
+            ],
+          },
+    'sign-in-code': ({ code, expiresInMinutes }, tenant) => ({
+      subject: `Su código de acceso — ${tenant}`,
+      heading: 'Su código de acceso',
+      intro: [`Use este código para entrar en el Portal del Cliente de ${tenant}:`],
+      action: { code },
+      notes: [
+        `Atención: este código no es su contraseña. Sirve para un único acceso y caduca en ${minutes(expiresInMinutes)}.`,
+        `No lo comparta nunca: ${tenant} nunca se lo pedirá. Si no ha intentado entrar, ignore este correo.`,
+        spam,
+      ],
+    }),
+  },
+};

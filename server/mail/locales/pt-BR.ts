@@ -1,0 +1,84 @@
+import { duration, type LocaleCopy } from '../copy.ts';
+
+const minutes = (amount: number) => duration('pt-BR', amount, 'minute');
+const hours = (amount: number) => duration('pt-BR', amount, 'hour');
+const spam =
+  'Está esperando outro e-mail nosso que não chegou? Verifique também a caixa de spam e adicione este endereço aos seus contatos para receber sempre as nossas mensagens.';
+const ignore = 'Se você não esperava este e-mail, pode ignorá-lo.';
+
+/** Mail in Brazilian Portuguese. */
+export const ptBR: LocaleCopy = {
+  codeLabel: 'Seu código',
+  fallbackLink: 'Se o botão não funcionar, copie este endereço no seu navegador:',
+  footer: (tenant) => `Enviado pelo Portal do Cliente ${tenant}.`,
+  templates: {
+    activation: ({ link, expiresInHours }, tenant) => ({
+      subject: `Ative seu acesso a ${tenant}`,
+      heading: 'Ative seu acesso',
+      intro: [`${tenant} criou o seu acesso ao Portal do Cliente. Confirme seu e-mail e crie sua senha pelo botão abaixo.`],
+      action: { button: 'Ativar meu acesso', link },
+      notes: [`Este link expira em ${hours(expiresInHours)} e só pode ser usado uma vez.`, ignore],
+    }),
+    'register-code': ({ code, expiresInMinutes }, tenant) => ({
+      subject: `Seu código de verificação — ${tenant}`,
+      heading: 'Confirme seu e-mail',
+      intro: [`Use este código para confirmar seu e-mail e criar sua conta no Portal do Cliente ${tenant}:`],
+      action: { code },
+      notes: [
+        'Atenção: este código não é a sua senha. É um código de verificação de uso único: digite-o no portal, onde você vai criar a sua senha.',
+        `Ele expira em ${minutes(expiresInMinutes)}. Se você não pediu este código, ignore este e-mail.`,
+        spam,
+      ],
+    }),
+    'first-access': ({ link, expiresInHours }, tenant) => ({
+      subject: `Seu acesso ao Portal do Cliente ${tenant}`,
+      heading: 'Seu Portal do Cliente está pronto',
+      intro: [
+        `${tenant} liberou o seu acesso ao Portal do Cliente, onde você acompanha seus serviços, documentos e pagamentos.`,
+        'Crie sua senha para entrar pela primeira vez.',
+      ],
+      action: { button: 'Criar minha senha', link },
+      notes: [`Este link expira em ${hours(expiresInHours)} e só pode ser usado uma vez.`, ignore],
+    }),
+    reset: ({ link, expiresInMinutes }, tenant) => ({
+      subject: `Redefinição de senha — ${tenant}`,
+      heading: 'Redefina sua senha',
+      intro: [`Recebemos um pedido para redefinir a senha da sua conta no Portal do Cliente ${tenant}. Escolha uma nova senha pelo botão abaixo.`],
+      action: { button: 'Escolher nova senha', link },
+      notes: [
+        `Este link expira em ${minutes(expiresInMinutes)} e só pode ser usado uma vez.`,
+        'Se você não fez este pedido, ignore este e-mail: sua senha continua a mesma.',
+      ],
+    }),
+    'magic-link': ({ link, expiresInMinutes, profileOnly }, tenant) =>
+      profileOnly === 'true'
+        ? {
+            subject: `Atualize seus dados — ${tenant}`,
+            heading: 'Atualize seus dados cadastrais',
+            intro: [`${tenant} pede que você confira e atualize os seus dados cadastrais. O botão abaixo abre diretamente o seu perfil, sem senha.`],
+            action: { button: 'Atualizar meus dados', link },
+            notes: [`Este link abre somente o seu perfil, expira em ${minutes(expiresInMinutes)} e só pode ser usado uma vez.`, ignore],
+          }
+        : {
+            subject: `Seu link de acesso — ${tenant}`,
+            heading: 'Entre no seu portal',
+            intro: [`Use o botão abaixo para entrar no Portal do Cliente ${tenant} sem digitar sua senha.`],
+            action: { button: 'Entrar', link },
+            notes: [
+              `Este link expira em ${minutes(expiresInMinutes)} e só pode ser usado uma vez. Não encaminhe este e-mail: quem tiver o link pode entrar no seu portal.`,
+              ignore,
+            ],
+          },
+    'sign-in-code': ({ code, expiresInMinutes }, tenant) => ({
+      subject: `Seu código de acesso — ${tenant}`,
+      heading: 'Seu código de acesso',
+      intro: [`Use este código para entrar no Portal do Cliente ${tenant}:`],
+      action: { code },
+      notes: [
+        `Atenção: este código não é a sua senha. Ele vale para um único acesso e expira em ${minutes(expiresInMinutes)}.`,
+        `Nunca compartilhe este código: ${tenant} nunca vai pedi-lo a você. Se não foi você quem tentou entrar, ignore este e-mail.`,
+        spam,
+      ],
+    }),
+  },
+};

@@ -1,0 +1,46 @@
+import { hashPassword } from '../../server/auth/passwords.ts';
+import { sha256 } from '../../server/auth/secrets.ts';
+import type { Database } from '../../server/db/database.ts';
+import { seedTenant, uniqueSlug } from './server.ts';
+
+/** One tenant with the people the auth tests need. */
+export interface IdentityFixture {
+  tenant: { id: string; slug: string };
+  /** Active, with a password, member of one company account (all establishments) and one person account. */
+  rh: { id: string; email: string; password: string };
+  /** Active, with a password, member of exactly one account. */
+  solo: { id: string; email: string; password: string; accountId: string };
+  company: { id: string };
+  person: { id: string };
+  /** An account whose contact e-mail has no portal user yet (first access, registration). */
+  contactEmail: string;
+  process: { id: string; number: string; accessKey: string };
+}
+
+/** Seeds a tenant (portal address set) with accounts, users and a process. */
+export async function seedIdentity(db: Database): Promise<IdentityFixture> {
+  const slug = uniqueSlug('auth');
+  const tenant = await seedTenant(db, { slug, portalUrl: `https://www.${slug}.example/portal`, embedOrigins: [`https://www.${slug}.example`] });
+  const sql = db.owner;
+  const rhPassword = 'correct horse battery staple';
+  const soloPassword = 'another long passphrase';
+  const [company] = await sql<{ id: string }[]>`insert into accounts (tenant_id, kind, name, tax_id) values (${tenant.id}, 'company', 'Metalúrgica Horizonte Ltda', '11222333000181') returning id`;
+  const [person] = await sql<{ id: string }[]>`insert into accounts (tenant_id, kind, name) values (${tenant.id}, 'person', 'Bruno Lima') returning id`;
+  const contactEmail = `ana.${slug}@example.com`;
+  await sql`insert into accounts (tenant_id, kind, name, email) values (${tenant.id}, 'person', 'Ana Souza', ${contactEmail})`;
+  const [rh] = await sql<{ id: string }[]>`insert into portal_users (tenant_id, email, password_hash, status) values (${tenant.id}, ${`rh.${slug}@example.com`}, ${await hashPassword(rhPassword)}, 'active') returning id`;
+  const [solo] = await sql<{ id: string }[]>`insert into portal_users (tenant_id, email, password_hash, status, locale) values (${tenant.id}, ${`solo.${slug}@example.com`}, ${await hashPassword(soloPassword)}, 'active', 'es') returning id`;
+  await sql`insert into memberships (tenant_id, user_id, account_id) values (${tenant.id}, ${rh!.id}, ${company!.id}), (${tenant.id}, ${rh!.id}, ${person!.id}), (${tenant.id}, ${solo!.id}, ${person!.id})`;
+  const number = String(1_000_000_000 + Math.floor(Math.random() * 8_999_999_999)).slice(0, 10);
+  const accessKey = 'k3y-' + slug;
+  const [process] = await sql<{ id: string }[]>`insert into processes (tenant_id, account_id, title, quick_access_number, access_key_hash) values (${tenant.id}, ${person!.id}, 'Nacionalidad', ${number}, ${sha256(accessKey)}) returning id`;
+  return {
+    tenant,
+    rh: { id: rh!.id, email: `rh.${slug}@example.com`, password: rhPassword },
+    solo: { id: solo!.id, email: `solo.${slug}@example.com`, password: soloPassword, accountId: person!.id },
+    company: company!,
+    person: person!,
+    contactEmail,
+    process: { id: process!.id, number, accessKey },
+  };
+}
