@@ -16,6 +16,8 @@ export interface RunningServer {
   db: Database;
   /** The app being served (tests add probe routes to it before the first request). */
   app: PorticoApp;
+  /** The access-token signing keys. */
+  keys: import('./auth/keys.ts').KeyStore;
   /** The outbox dispatcher, and the captured mail when there is no SMTP server. */
   mail: { dispatcher: MailDispatcher; captured?: CaptureMailer };
   /** Stops accepting, lets requests in flight finish (up to `graceMs`), then closes the database. */
@@ -80,6 +82,7 @@ export async function startServer(config: Config, logger: Logger, options: Start
       port,
       db,
       app,
+      keys,
       mail: { dispatcher: mailDispatcher, captured },
       stop: async (graceMs = 10_000) => {
         await stopServer(server, graceMs, logger);

@@ -30,3 +30,16 @@ export async function hits(tx: Tx, bucket: string, seconds: number, now: Date): 
 export function retryAfter(now: Date, seconds: number): number {
   return Math.max(1, Math.ceil((windowStart(now, seconds).getTime() + seconds * 1000 - now.getTime()) / 1000));
 }
+
+/**
+ * Hits in this window and the one before it. Any span of `seconds` lies within those two, so a limit on this sum
+ * holds for every span, however an attacker times the window edge (it may hold back a little more than needed).
+ */
+export async function slidingHits(tx: Tx, bucket: string, seconds: number, now: Date): Promise<number> {
+  const current = windowStart(now, seconds);
+  const previous = new Date(current.getTime() - seconds * 1000);
+  const [row] = await tx<{ hits: number }[]>`
+    select coalesce(sum(hits), 0)::int as hits from rate_limits
+     where tenant_id = portico_current_tenant() and bucket = ${bucket} and window_start in (${current}, ${previous})`;
+  return row!.hits;
+}

@@ -64,6 +64,8 @@ export async function verifyAccessToken(keys: KeyStore, kind: TokenKind, token: 
       },
       { algorithms: ['ES256'], issuer: ISSUER, audience, typ, requiredClaims: ['sub', 'exp', 'iat', 'tid', 'sid', 'scp'], clockTolerance: 30, currentDate: now },
     );
+    // A token issued in the future was not issued by us with a sane clock.
+    if (typeof payload.iat !== 'number' || payload.iat * 1000 > now.getTime() + 30_000) throw new InvalidTokenError('issued in the future');
     return toClaims(payload);
   } catch (error) {
     if (error instanceof InvalidTokenError) throw error;

@@ -1,6 +1,6 @@
 import type { Tx } from '../../db/database.ts';
 import { AppError } from '../../http/problem.ts';
-import { hit, hits, retryAfter } from '../../auth/rate-limit.ts';
+import { hit, hits, retryAfter, slidingHits } from '../../auth/rate-limit.ts';
 
 /**
  * Failed sign-ins (SECURITY.md 7): after 5 failures in an hour an e-mail gets 2 tries a minute, and at most 100 an
@@ -9,9 +9,9 @@ import { hit, hits, retryAfter } from '../../auth/rate-limit.ts';
  */
 export async function assertSignInAllowed(tx: Tx, email: string, ip: string, now: Date): Promise<void> {
   const [hourly, minute, fromIp] = await Promise.all([
-    hits(tx, `sign-in-fail:${email}`, 3600, now),
+    slidingHits(tx, `sign-in-fail:${email}`, 3600, now),
     hits(tx, `sign-in-fail-minute:${email}`, 60, now),
-    hits(tx, `sign-in-fail-ip:${ip}`, 3600, now),
+    slidingHits(tx, `sign-in-fail-ip:${ip}`, 3600, now),
   ]);
   if (hourly >= 100 || fromIp >= 300) throw tooMany(retryAfter(now, 3600));
   if (hourly >= 5 && minute >= 2) throw tooMany(retryAfter(now, 60));
@@ -36,7 +36,7 @@ export async function assertMailAllowed(tx: Tx, kind: string, email: string, now
 
 /** Quick access by process number: 20 failures an hour per address, so numbers cannot be walked (SECURITY.md 5). */
 export async function assertQuickAccessAllowed(tx: Tx, ip: string, now: Date): Promise<void> {
-  if ((await hits(tx, `quick-access-fail:${ip}`, 3600, now)) >= 20) throw tooMany(retryAfter(now, 3600));
+  if ((await slidingHits(tx, `quick-access-fail:${ip}`, 3600, now)) >= 20) throw tooMany(retryAfter(now, 3600));
 }
 
 export function recordQuickAccessFailure(tx: Tx, ip: string, now: Date): Promise<number> {
