@@ -129,16 +129,23 @@ export function startMailDispatcher(options: MailDispatcherOptions): MailDispatc
 
   /** Rounds until one finds nothing due; failures are rescheduled into the future, so this ends. */
   function run(): Promise<void> {
+    if (stopped) return Promise.resolve();
     if (inFlight) {
+      // Asked while a pass runs: mail committed after its last claim gets another pass before it settles.
       again = true;
       return inFlight;
     }
     inFlight = (async () => {
-      do {
-        again = false;
-        while (!stopped && (await round()) > 0);
-      } while (again && !stopped);
-    })().finally(() => (inFlight = undefined));
+      try {
+        do {
+          again = false;
+          while (!stopped && (await round()) > 0);
+        } while (again && !stopped);
+      } finally {
+        // In the same tick as the last look at `again`, so no wake() falls between the two.
+        inFlight = undefined;
+      }
+    })();
     return inFlight;
   }
 

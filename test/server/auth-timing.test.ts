@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { seedIdentity, type IdentityFixture } from '../helpers/identity.ts';
+import { PortalClient } from '../helpers/portal-client.ts';
+import { manualClock, startTestServer, type TestServer } from '../helpers/server.ts';
+
+// SECURITY.md 8: known and unknown e-mails answer alike, in the same time (an unknown one goes through a dummy hash).
+let server: TestServer;
+let f: IdentityFixture;
+const clock = manualClock();
+
+before(async () => {
+  server = await startTestServer({}, { clock: clock.now });
+  f = await seedIdentity(server.db);
+});
+after(() => server.stop());
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+test('sign-in with a known and an unknown e-mail: median time gap under 10 ms over 200 tries', async () => {
+  const portal = new PortalClient(server, f.tenant.slug);
+  const timings = { known: [] as number[], unknown: [] as number[] };
+  for (let i = 0; i < 200; i++) {
+    // Two hours apart, so the throttle (which treats both alike) never answers instead of the password check.
+    clock.advance(7200);
+    for (const kind of i % 2 ? (['known', 'unknown'] as const) : (['unknown', 'known'] as const)) {
+      const email = kind === 'known' ? f.rh.email : `nobody.${f.tenant.slug}@example.com`;
+      const started = performance.now();
+      const response = await portal.post('/sign-in', { email, password: 'wrong password' });
+      timings[kind].push(performance.now() - started);
+      assert.equal(response.status, 401);
+    }
+  }
+  const gap = Math.abs(median(timings.known) - median(timings.unknown));
+  assert.ok(gap < 10, `median known ${median(timings.known).toFixed(1)} ms, unknown ${median(timings.unknown).toFixed(1)} ms`);
+});
+
+test('a flood of 200 parallel sign-ins keeps memory bounded and /health answering', async () => {
+  clock.advance(7200);
+  const portal = new PortalClient(server, f.tenant.slug);
+  const before = process.memoryUsage().rss;
+  let peak = before;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  const flood = Promise.all(Array.from({ length: 200 }, (_, i) => portal.post('/sign-in', { email: `flood${i}.${f.tenant.slug}@example.com`, password: 'wrong password' })));
+  const health = await server.request('/health');
+  const statuses = (await flood).map((response) => response.status);
+  clearInterval(sampler);
+  assert.equal(health.status, 200);
+  assert.ok(statuses.every((status) => status === 401 || status === 429), String(new Set(statuses)));
+  assert.ok(peak < 1024 * 2 ** 20, `peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB`);
+});
