@@ -9,6 +9,7 @@ import type { Database } from './db/database.ts';
 import type { KeyStore } from './auth/keys.ts';
 import { authRoutes } from './features/auth/routes.ts';
 import { healthRoutes } from './features/health/routes.ts';
+import { userRoutes } from './features/users/routes.ts';
 import { devMailRoutes } from './mail/dev-routes.ts';
 import type { CaptureMailer } from './mail/mailer.ts';
 import { tenantRoutes } from './features/tenants/routes.ts';
@@ -55,6 +56,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', noStore(), tenantCors(db), originGuard(), bodyLimit({ maxSize: API_BODY_LIMIT, onError: tooLarge }));
   app.route('/api/portal/tenants', tenantRoutes(db));
   app.route('/api/portal/auth', authRoutes({ db, keys: deps.keys, clock: deps.clock, wakeMail: deps.wakeMail, trustedProxies: config.trustedProxies }));
+  app.route('/api/v1/users', userRoutes({ db, clock: deps.clock, wakeMail: deps.wakeMail }));
   app.get('/.well-known/jwks.json', (c) => {
     c.header('Cache-Control', 'public, max-age=300');
     c.header('Access-Control-Allow-Origin', '*');

@@ -1,0 +1,39 @@
+import { randomBytes } from 'node:crypto';
+import type { Tx } from '../db/database.ts';
+import { sha256 } from './secrets.ts';
+
+/** What an API token may do, per module (A12). */
+export const API_SCOPES = ['users:read', 'users:write'] as const;
+export type ApiScope = (typeof API_SCOPES)[number];
+
+/**
+ * Creates an API token (SECURITY.md 6): 256 random bits behind a recognisable prefix that names the tenant, so the
+ * server knows where to look it up; only its SHA-256 is stored. The token is returned once and never again.
+ */
+export async function createApiToken(tx: Tx, tenantSlug: string, input: { name: string; scopes: ApiScope[]; expiresAt: Date | null }): Promise<{ id: string; token: string }> {
+  const token = `ptk_${tenantSlug}_${randomBytes(32).toString('base64url')}`;
+  const [row] = await tx<{ id: string }[]>`
+    insert into api_tokens (tenant_id, name, token_prefix, token_hash, scopes, expires_at)
+    values (portico_current_tenant(), ${input.name}, ${token.slice(0, token.lastIndexOf('_') + 5)}, ${sha256(token)}, ${input.scopes}, ${input.expiresAt})
+    returning id`;
+  return { id: row!.id, token };
+}
+
+/** The tenant slug a token claims, or undefined for something that is not a Portico API token. */
+export function apiTokenTenant(token: string): string | undefined {
+  return /^ptk_([a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?)_[\w-]{43}$/.exec(token)?.[1];
+}
+
+/** A live token's id and scopes, recording its use; undefined when unknown, expired or revoked. */
+export async function useApiToken(tx: Tx, token: string, now: Date): Promise<{ id: string; scopes: ApiScope[] } | undefined> {
+  const [row] = await tx<{ id: string; scopes: ApiScope[] }[]>`
+    update api_tokens set last_used_at = ${now}
+     where token_hash = ${sha256(token)} and revoked_at is null and (expires_at is null or expires_at > ${now})
+    returning id, scopes`;
+  return row;
+}
+
+export async function revokeApiToken(tx: Tx, id: string, now: Date): Promise<boolean> {
+  const rows = await tx`update api_tokens set revoked_at = ${now} where id = ${id} and revoked_at is null returning id`;
+  return rows.length === 1;
+}

@@ -1,0 +1,51 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Database } from '../../db/database.ts';
+import { requireIntegration } from '../../http/integration-auth.ts';
+import { validate } from '../../http/validate.ts';
+import { email } from '../auth/schemas.ts';
+import { disableUser, inviteUser, resendActivation, sendMagicLinks, sendPasswordReset, type Actor } from './service.ts';
+
+const userParam = z.object({ id: z.uuid() });
+
+/** `/api/v1/users`: the business's systems invite and manage portal users (A1, A2, A7, G7). */
+export function userRoutes(deps: { db: Database; clock: () => Date; wakeMail: () => void }) {
+  const { db, clock } = deps;
+  const writes = requireIntegration(deps, 'users:write');
+  const actor = (id: string): Actor => ({ type: 'integration', id });
+  return new Hono()
+    .post(
+      '/invitations',
+      writes,
+      validate('json', z.object({ email, accountId: z.uuid(), establishmentIds: z.array(z.uuid()).max(200).optional(), locale: z.enum(['pt-BR', 'es', 'en']).optional() })),
+      async (c) => {
+        const tenant = c.get('tenant');
+        const result = await db.withTenant(tenant.id, (tx) => inviteUser(tx, tenant, actor(c.get('principal').subject), c.req.valid('json'), clock()));
+        deps.wakeMail();
+        return c.json(result, 201);
+      },
+    )
+    .post('/:id/activation-email', writes, validate('param', userParam), async (c) => {
+      const tenant = c.get('tenant');
+      await db.withTenant(tenant.id, (tx) => resendActivation(tx, tenant, actor(c.get('principal').subject), c.req.valid('param').id, clock()));
+      deps.wakeMail();
+      return c.json({ status: 'sent' }, 202);
+    })
+    .post('/:id/password-reset', writes, validate('param', userParam), async (c) => {
+      const tenant = c.get('tenant');
+      await db.withTenant(tenant.id, (tx) => sendPasswordReset(tx, tenant, actor(c.get('principal').subject), c.req.valid('param').id, clock()));
+      deps.wakeMail();
+      return c.json({ status: 'sent' }, 202);
+    })
+    .post('/:id/disable', writes, validate('param', userParam), async (c) => {
+      const tenant = c.get('tenant');
+      await db.withTenant(tenant.id, (tx) => disableUser(tx, actor(c.get('principal').subject), c.req.valid('param').id, clock()));
+      return c.body(null, 204);
+    })
+    .post('/magic-links', writes, validate('json', z.object({ accountId: z.uuid().optional(), profileOnly: z.boolean().default(false) })), async (c) => {
+      const tenant = c.get('tenant');
+      const sent = await db.withTenant(tenant.id, (tx) => sendMagicLinks(tx, tenant, actor(c.get('principal').subject), c.req.valid('json'), clock()));
+      deps.wakeMail();
+      return c.json({ sent }, 202);
+    });
+}
