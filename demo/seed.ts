@@ -1,15 +1,63 @@
-import type { Database } from '../server/db/database.ts';
+import { hashPassword } from '../server/auth/passwords.ts';
+import { sha256 } from '../server/auth/secrets.ts';
+import type { Database, Tx } from '../server/db/database.ts';
 import type { Logger } from '../server/http/logger.ts';
+import type { PortalTenant } from '../server/http/portal-auth.ts';
 import { countTenants, createTenant } from '../server/features/tenants/queries.ts';
+import { inviteUser } from '../server/features/users/service.ts';
+import { CLINICA_SOL_PEOPLE, DEMO_SIGN_INS, MARTINS_CASTRO_PEOPLE } from './people.ts';
 import { demoTenants } from './tenants.ts';
 
-/** Seeds the demo tenants on an empty database; a database that has any tenant is left alone. */
+/** Seeds the demo tenants and their people on an empty database; a database that has any tenant is left alone. */
 export async function seedDemoIfEmpty(db: Database, url: string, extraOrigins: string[], logger: Logger): Promise<void> {
-  const seeded = await db.owner.begin(async (tx) => {
+  const hashes = {
+    rh: await hashPassword(DEMO_SIGN_INS['clinica-sol'].password),
+    lucia: await hashPassword(DEMO_SIGN_INS['martins-castro'].password),
+  };
+  const tenants = await db.owner.begin(async (tx) => {
     await tx`lock table tenants in share row exclusive mode`;
-    if ((await countTenants(tx)) > 0) return false;
-    for (const tenant of demoTenants(url, extraOrigins)) await createTenant(tx, tenant);
-    return true;
+    if ((await countTenants(tx)) > 0) return undefined;
+    const ids: Record<string, string> = {};
+    for (const tenant of demoTenants(url, extraOrigins)) ids[tenant.slug] = await createTenant(tx, tenant);
+    return ids;
   });
-  if (seeded) logger.info('demo tenants seeded');
+  if (!tenants) return;
+  const now = new Date();
+  const portal = async (slug: string): Promise<PortalTenant> =>
+    (await db.withoutTenant((tx) => tx<PortalTenant[]>`select id, slug, name, default_locale as locale, portal_url as "portalUrl" from tenants where slug = ${slug}`))[0]!;
+  const clinic = await portal('clinica-sol');
+  await db.withTenant(clinic.id, (tx) => seedClinicaSol(tx, clinic, hashes.rh, now));
+  await db.withTenant(tenants['martins-castro']!, (tx) => seedMartinsCastro(tx, hashes.lucia));
+  logger.info('demo tenants seeded');
+}
+
+async function seedClinicaSol(tx: Tx, tenant: PortalTenant, rhHash: string, now: Date): Promise<void> {
+  const { company, pendingBranchUser, firstAccessPerson } = CLINICA_SOL_PEOPLE;
+  const [account] = await tx<{ id: string }[]>`insert into accounts (tenant_id, kind, name, tax_id) values (portico_current_tenant(), 'company', ${company.name}, ${company.taxId}) returning id`;
+  const establishments: Record<string, string> = {};
+  for (const name of company.establishments) {
+    const [row] = await tx<{ id: string }[]>`insert into establishments (tenant_id, account_id, name) values (portico_current_tenant(), ${account!.id}, ${name}) returning id`;
+    establishments[name] = row!.id;
+  }
+  const [rh] = await tx<{ id: string }[]>`
+    insert into portal_users (tenant_id, email, password_hash, status, email_verified_at)
+    values (portico_current_tenant(), ${DEMO_SIGN_INS['clinica-sol'].email}, ${rhHash}, 'active', ${now}) returning id`;
+  await tx`insert into memberships (tenant_id, user_id, account_id) values (portico_current_tenant(), ${rh!.id}, ${account!.id})`;
+  // Invited to the branch only, and waiting for activation: its e-mail shows at /dev/mail.
+  await inviteUser(tx, tenant, { type: 'operator', id: 'demo-seed' }, { email: pendingBranchUser, accountId: account!.id, establishmentIds: [establishments['Filial Contagem']!] }, now);
+  await tx`insert into accounts (tenant_id, kind, name, tax_id, email)
+           values (portico_current_tenant(), 'person', ${firstAccessPerson.name}, ${firstAccessPerson.taxId}, ${firstAccessPerson.email})`;
+}
+
+async function seedMartinsCastro(tx: Tx, luciaHash: string): Promise<void> {
+  const { person, processes } = MARTINS_CASTRO_PEOPLE;
+  const [account] = await tx<{ id: string }[]>`insert into accounts (tenant_id, kind, name, tax_id) values (portico_current_tenant(), 'person', ${person.name}, ${person.taxId}) returning id`;
+  const [lucia] = await tx<{ id: string }[]>`
+    insert into portal_users (tenant_id, email, password_hash, status, locale, email_verified_at)
+    values (portico_current_tenant(), ${DEMO_SIGN_INS['martins-castro'].email}, ${luciaHash}, 'active', 'es', now()) returning id`;
+  await tx`insert into memberships (tenant_id, user_id, account_id) values (portico_current_tenant(), ${lucia!.id}, ${account!.id})`;
+  for (const process of processes) {
+    await tx`insert into processes (tenant_id, account_id, title, quick_access_number, access_key_hash)
+             values (portico_current_tenant(), ${account!.id}, ${process.title}, ${process.number}, ${sha256(process.accessKey)})`;
+  }
 }

@@ -8,6 +8,7 @@ import { DataDirInUseError } from './db/embedded.ts';
 import { MigrationError } from './db/migrate.ts';
 import { createLogger } from './http/logger.ts';
 import { seedDemoIfEmpty } from '../demo/seed.ts';
+import { DEMO_SIGN_INS, MARTINS_CASTRO_PEOPLE } from '../demo/people.ts';
 import { ListenError, startServer, type RunningServer } from './start.ts';
 
 const EXPECTED_FAILURES = [ConfigError, DatabaseUnavailableError, DataDirInUseError, MigrationError, ListenError];
@@ -23,6 +24,14 @@ async function main(): Promise<void> {
   const lines = [`Portico is running on ${running.url} — database: ${database}`];
   if (config.demo) {
     lines.push(`  Clínica Sol (pt-BR):    ${running.url}/demo/clinica-sol/`, `  Martins Castro (es):    ${running.url}/demo/martins-castro/`);
+  }
+  if (config.demo) {
+    lines.push(
+      `  Demo sign-ins:          ${DEMO_SIGN_INS['clinica-sol'].email} / ${DEMO_SIGN_INS['clinica-sol'].password} (Clínica Sol)`,
+      `                          ${DEMO_SIGN_INS['martins-castro'].email} / ${DEMO_SIGN_INS['martins-castro'].password} (Martins Castro)`,
+      ...MARTINS_CASTRO_PEOPLE.processes.map((p) => `  Quick access:           process ${p.number}, key ${p.accessKey} (Martins Castro)`),
+    );
+    if (running.mail.captured) lines.push(`  Mail sent by the demo:  ${running.url}/dev/mail`);
   }
   lines.push(`  Health:                 ${running.url}/health   Ready: ${running.url}/ready`);
   process.stdout.write(`${lines.join('\n')}\n`);

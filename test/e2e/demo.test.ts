@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
+import { CLINICA_SOL_PEOPLE, DEMO_SIGN_INS, MARTINS_CASTRO_PEOPLE } from '../../demo/people.ts';
 import { launchChromium, watchForErrors } from '../helpers/browser.ts';
 import { freshDatabaseEnv } from '../helpers/fresh-database.ts';
 import { freePort, killServer, spawnServer, waitForUrl, type ServerProcess } from '../helpers/process.ts';
@@ -88,6 +89,37 @@ describe('the demo sites', () => {
       assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 320, demo.slug);
     }
     await page.close();
+  });
+});
+
+describe('the demo people (printed at start)', () => {
+  const auth = (slug: string, path: string, body: unknown) =>
+    fetch(`${url}/api/portal/auth${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Portal-Tenant': slug }, body: JSON.stringify(body) });
+
+  test('each tenant has a client who signs in with the printed password', async () => {
+    assert.match(server.stdout(), new RegExp(`${DEMO_SIGN_INS['clinica-sol'].email} / ${DEMO_SIGN_INS['clinica-sol'].password}`));
+    const rh = await auth('clinica-sol', '/sign-in', DEMO_SIGN_INS['clinica-sol']);
+    assert.equal(rh.status, 200);
+    const body = (await rh.json()) as { accounts: { name: string; establishments: unknown }[] };
+    assert.deepEqual(body.accounts.map((a) => [a.name, a.establishments]), [['Metalúrgica Horizonte Ltda', 'all']]);
+    assert.equal((await auth('martins-castro', '/sign-in', DEMO_SIGN_INS['martins-castro'])).status, 200);
+    assert.equal((await auth('clinica-sol', '/sign-in', DEMO_SIGN_INS['martins-castro'])).status, 401, 'one tenant’s user is unknown to the other');
+  });
+
+  test("Lucía's two processes open by quick access; the branch user's invitation waits at /dev/mail", async () => {
+    for (const process of MARTINS_CASTRO_PEOPLE.processes) {
+      assert.equal((await auth('martins-castro', '/quick-access', { number: process.number, accessKey: process.accessKey })).status, 200);
+    }
+    let mails: { to: string; subject: string }[] = [];
+    for (let i = 0; i < 50 && !mails.some((m) => m.to === CLINICA_SOL_PEOPLE.pendingBranchUser); i++) {
+      mails = (await (await fetch(`${url}/dev/mail.json`)).json()) as typeof mails;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.ok(mails.some((m) => m.to === CLINICA_SOL_PEOPLE.pendingBranchUser), JSON.stringify(mails));
+  });
+
+  test('Ana, a patient with no password yet, gets in through first access', async () => {
+    assert.equal((await auth('clinica-sol', '/first-access', { email: CLINICA_SOL_PEOPLE.firstAccessPerson.email })).status, 202);
   });
 });
 

@@ -1,0 +1,24 @@
+/**
+ * The demo's people: who can sign in where, and with what. Printed at `npm start` in demo mode and used by the
+ * end-to-end tests. Public on purpose — demo data only.
+ */
+export const DEMO_SIGN_INS = {
+  'clinica-sol': { email: 'rh@horizonte.example', password: 'horizonte-demo-2026' },
+  'martins-castro': { email: 'lucia@example.com', password: 'lucia-demo-2026' },
+} as const;
+
+/** Clínica Sol's client company, its establishments, and a patient who has not used the portal yet. */
+export const CLINICA_SOL_PEOPLE = {
+  company: { name: 'Metalúrgica Horizonte Ltda', taxId: '11222333000181', establishments: ['Matriz', 'Filial Contagem'] },
+  pendingBranchUser: 'filial@horizonte.example',
+  firstAccessPerson: { name: 'Ana Souza', taxId: '52998224725', email: 'ana@example.com' },
+} as const;
+
+/** Martins Castro's client and her two cases, each with its quick-access number and access key (A8). */
+export const MARTINS_CASTRO_PEOPLE = {
+  person: { name: 'Lucía Pérez', taxId: 'X1234567L' },
+  processes: [
+    { title: 'Nacionalidad española por residencia', number: '4829163057', accessKey: 'MC7Q-X2LP-9DKA-R4TW' },
+    { title: 'Renovación de la tarjeta de residencia', number: '7316502948', accessKey: 'MC3N-8VHE-KQ5Z-J2YB' },
+  ],
+} as const;
