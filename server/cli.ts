@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { createApiToken, revokeApiToken, API_SCOPES, type ApiScope } from './auth/api-tokens.ts';
+import { rotateSigningKey } from './auth/keys.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { loadMigrations, migrate } from './db/migrate.ts';
@@ -21,7 +22,8 @@ const USAGE = `usage: npm run portico -- <command>
   user:resend-activation S EMAIL
   token:create S --name N --scopes ${API_SCOPES.join(',')} [--expires-days D]
   token:revoke S TOKEN_ID
-  magic-links S [--account ACCOUNT_ID] [--profile-only]`;
+  magic-links S [--account ACCOUNT_ID] [--profile-only]
+  keys:rotate`;
 
 class UsageError extends Error {}
 const OPERATOR: Actor = { type: 'operator', id: process.env.USER ?? null };
@@ -110,6 +112,8 @@ async function run(db: Database, command: string, args: string[]): Promise<strin
       const sent = await db.withTenant(tenant.id, (tx) => sendMagicLinks(tx, tenant, OPERATOR, { accountId: values.account, profileOnly: Boolean(values['profile-only']) }, now));
       return `${sent} magic link${sent === 1 ? '' : 's'} queued`;
     }
+    case 'keys:rotate':
+      return `new signing key ${await rotateSigningKey(db)}: servers take it up when they restart or first meet a token it signed`;
     default:
       throw new UsageError(command ? `unknown command '${command}'` : 'no command');
   }

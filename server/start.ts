@@ -5,6 +5,7 @@ import { serverUrl, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { loadMigrations, migrate } from './db/migrate.ts';
 import { loadKeyStore } from './auth/keys.ts';
+import { startHousekeeping } from './db/housekeeping.ts';
 import { startMailDispatcher, type MailDispatcher } from './mail/dispatcher.ts';
 import { CaptureMailer, createSmtpMailer } from './mail/mailer.ts';
 import type { Logger } from './http/logger.ts';
@@ -77,6 +78,7 @@ export async function startServer(config: Config, logger: Logger, options: Start
     }
     ready();
     const mailDispatcher = dispatcher;
+    const housekeeping = startHousekeeping(db, options.clock ?? (() => new Date()), (error) => logger.warn({ err: error }, 'housekeeping failed'));
     return {
       url,
       port,
@@ -86,6 +88,7 @@ export async function startServer(config: Config, logger: Logger, options: Start
       mail: { dispatcher: mailDispatcher, captured },
       stop: async (graceMs = 10_000) => {
         await stopServer(server, graceMs, logger);
+        housekeeping.stop();
         await mailDispatcher.stop();
         smtp?.close();
         await db.close();

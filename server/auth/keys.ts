@@ -5,8 +5,11 @@ import type { Database } from '../db/database.ts';
 /** The server's signing keys: the newest signs, every one not retired verifies (so rotation breaks no session). */
 export interface KeyStore {
   signing(): { kid: string; key: CryptoKey };
-  /** The verification key for `kid`, only from our own set (SECURITY.md 9). */
-  verification(kid: string): CryptoKey | undefined;
+  /**
+   * The verification key for `kid`, only from our own set (SECURITY.md 9). An unknown kid makes the store re-read
+   * the database (at most once a second), so a key rotated by another instance or the CLI is picked up.
+   */
+  verification(kid: string): Promise<CryptoKey | undefined>;
   /** The public keys, as served at `/.well-known/jwks.json`. */
   jwks(): { keys: JWK[] };
 }
@@ -31,15 +34,44 @@ export async function loadKeyStore(db: Database): Promise<KeyStore> {
                    where not exists (select 1 from signing_keys where retired_at is null)`;
     rows = await readKeys(db);
   }
+  let state = await importKeys(rows);
+  let lastRead = Date.now();
+  return {
+    signing: () => state.signing,
+    async verification(kid) {
+      if (!state.verification.has(kid) && Date.now() - lastRead > 1_000) {
+        lastRead = Date.now();
+        state = await importKeys(await readKeys(db));
+      }
+      return state.verification.get(kid);
+    },
+    jwks: () => ({ keys: state.rows.map((row) => row.public_jwk) }),
+  };
+}
+
+async function importKeys(rows: KeyRow[]) {
   const verification = new Map<string, CryptoKey>();
   for (const row of rows) verification.set(row.kid, (await importJWK(row.public_jwk, 'ES256')) as CryptoKey);
   const newest = rows[0]!;
-  const signingKey = (await importJWK(newest.private_jwk, 'ES256')) as CryptoKey;
-  return {
-    signing: () => ({ kid: newest.kid, key: signingKey }),
-    verification: (kid) => verification.get(kid),
-    jwks: () => ({ keys: rows.map((row) => row.public_jwk) }),
-  };
+  return { rows, verification, signing: { kid: newest.kid, key: (await importJWK(newest.private_jwk, 'ES256')) as CryptoKey } };
+}
+
+/**
+ * Adds a new signing key; keys it superseded more than an hour ago (long after their last token expired) retire.
+ * Running servers sign with the new key after their next restart and verify it at once (see `verification`).
+ */
+export async function rotateSigningKey(db: Database): Promise<string> {
+  const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
+  const kid = randomBytes(12).toString('base64url');
+  await db.owner.begin(async (tx) => {
+    await tx`update signing_keys set retired_at = now()
+              where retired_at is null and created_at < (select max(created_at) from signing_keys) and
+                    (select max(created_at) from signing_keys) < now() - interval '1 hour'`;
+    await tx`insert into signing_keys (kid, private_jwk, public_jwk) values (${kid},
+             ${{ ...(await exportJWK(privateKey)), kid, alg: 'ES256', use: 'sig' } as never},
+             ${{ ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' } as never})`;
+  });
+  return kid;
 }
 
 function readKeys(db: Database): Promise<KeyRow[]> {

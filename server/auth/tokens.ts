@@ -58,7 +58,7 @@ export async function verifyAccessToken(keys: KeyStore, kind: TokenKind, token: 
       token,
       async (header) => {
         if (FORBIDDEN_HEADERS.some((name) => name in header)) throw new InvalidTokenError('key-bearing header');
-        const key = header.kid ? keys.verification(header.kid) : undefined;
+        const key = header.kid ? await keys.verification(header.kid) : undefined;
         if (!key) throw new InvalidTokenError('unknown kid');
         return key;
       },

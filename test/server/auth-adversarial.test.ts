@@ -192,3 +192,18 @@ describe('bad input: a clear 4xx and nothing written', () => {
     assert.equal((await client('no-such-portal').post('/sign-in', { email: f.rh.email, password: 'x' })).status, 404);
   });
 });
+
+describe('signing-key rotation', () => {
+  test('a token signed with a key rotated in by another instance is accepted once the key is in the database', async () => {
+    const { sid } = await signIn();
+    const { loadKeyStore, rotateSigningKey } = await import('../../server/auth/keys.ts');
+    const kid = await rotateSigningKey(server.db);
+    const otherInstance = await loadKeyStore(server.db);
+    assert.equal(otherInstance.signing().kid, kid);
+    const { token } = await issueAccessToken(otherInstance, 'portal', { sub: f.rh.id, tid: f.tenant.id, sid, scp: 'full' }, clock.now());
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    assert.equal((await client().get('/session', token)).status, 200);
+    const jwks = (await (await server.request('/.well-known/jwks.json')).json()) as { keys: { kid: string }[] };
+    assert.ok(jwks.keys.some((key) => key.kid === kid));
+  });
+});

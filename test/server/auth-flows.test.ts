@@ -94,6 +94,17 @@ describe('registration with an e-mailed code (A3)', () => {
   });
 });
 
+describe('no enumeration on the e-mail endpoints (SECURITY.md 8)', () => {
+  for (const path of ['/first-access', '/password/forgot', '/register/code']) {
+    test(`${path}: a known and an unknown e-mail get the same answer`, async () => {
+      clock.advance(7200);
+      const known = await comparable(await client().post(path, { email: path === '/first-access' ? f.contactEmail : f.rh.email }));
+      const unknown = await comparable(await client().post(path, { email: `unknown.${f.tenant.slug}@example.com` }));
+      assert.deepEqual(unknown, known);
+    });
+  }
+});
+
 describe('first access (A4) and forgot password (A6) by e-mailed link', () => {
   test('a contact e-mail without a password gets a link; opening it only inspects; the POST sets the password and signs in', async () => {
     const email = f.contactEmail.replace('ana.', 'ana2.');
