@@ -45,7 +45,7 @@ export function demoTenants(publicUrl: string, extraOrigins: string[] = []): New
       branding: { ...DEMO_BRANDING['martins-castro'] },
       portalUrl: `${publicUrl}/demo/martins-castro/`,
       embedOrigins: origins,
-      modules: [],
+      modules: ['processes'],
     },
   ];
 }

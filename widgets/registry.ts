@@ -1,4 +1,5 @@
 /** Every `portal-*` element the loader knows, and how to fetch its chunk. */
 export const widgetChunks: Record<string, () => Promise<unknown>> = {
   'portal-brand': () => import('./brand/portal-brand.ts'),
+  'portal-login': () => import('./login/portal-login.ts'),
 };

@@ -186,6 +186,10 @@ describe('sessions (SECURITY.md 11)', () => {
     assert.equal((await portal.post('/refresh', undefined, { cookie: second })).status, 401, 'the whole family is revoked');
   });
 
+  test('a visitor without a refresh cookie has nothing to restore: 204, not an error', async () => {
+    assert.equal((await client().post('/refresh')).status, 204);
+  });
+
   test('sign out ends the session at once, access token included', async () => {
     const portal = client();
     const { accessToken } = (await (await portal.post('/sign-in', { email: f.rh.email, password: f.rh.password })).json()) as { accessToken: string };

@@ -43,6 +43,11 @@ export const brandStyles = css`
     line-height: 1.2;
     overflow-wrap: anywhere;
   }
+  [part='session'] {
+    font-size: 0.9375rem;
+    color: var(--portal-color-muted);
+    overflow-wrap: anywhere;
+  }
   [part='language'] {
     display: flex;
     align-items: center;

@@ -27,6 +27,7 @@ export interface LocaleChangeDetail {
  * @csspart identity - the logo and the name together.
  * @csspart logo - the logo image, or the monogram when the tenant has no logo.
  * @csspart name - the tenant's name.
+ * @csspart session - who is signed in, when someone is.
  * @csspart language - the language switcher with its label.
  * @csspart language-select - the language `<select>`.
  * @csspart error - the message shown when the portal cannot be loaded.
@@ -68,6 +69,7 @@ export class PortalBrand extends LitElement {
           : html`<span part="logo" class="monogram" aria-hidden="true">${name.trim().charAt(0).toUpperCase()}</span>`}
         <span part="name">${name}</span>
       </span>
+      ${this.renderSession(t)}
       ${this.hideLanguage ? nothing : this.renderLanguageSwitch(locale, t('language.label'))}
     </div>`;
   }
@@ -77,6 +79,13 @@ export class PortalBrand extends LitElement {
     // step with the page's locale (another switcher may have changed it).
     const select = this.shadowRoot?.querySelector<HTMLSelectElement>('[part=language-select]');
     if (select && this.portal) select.value = this.portal.locale;
+  }
+
+  private renderSession(t: ReturnType<typeof translator<keyof typeof messages.en>>) {
+    const session = this.portal?.session;
+    if (session?.status === 'signed-in') return html`<span part="session">${t('brand.signed-in', { email: session.user.email })}</span>`;
+    if (session?.status === 'quick-access') return html`<span part="session">${t('brand.process')}</span>`;
+    return nothing;
   }
 
   private renderLanguageSwitch(current: Locale, label: string) {

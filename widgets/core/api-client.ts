@@ -1,6 +1,7 @@
+import type { SessionAnswer } from '../../server/features/auth/schemas.ts';
 import type { PublicTenant } from '../../server/features/tenants/schemas.ts';
 
-export type { PublicTenant };
+export type { PublicTenant, SessionAnswer };
 export type Branding = PublicTenant['branding'];
 
 /** A failed call, carrying the server's problem `code` (or `network_error`) for the widget to translate. */
@@ -10,9 +11,27 @@ export class ApiError extends Error {
     readonly code: string,
     readonly status: number,
     detail: string,
+    /** Seconds to wait, when the server said (429). */
+    readonly retryAfter?: number,
+    /** Per-field messages of an `invalid_input` answer. */
+    readonly fields: { path: string; message: string }[] = [],
   ) {
     super(detail);
   }
+}
+
+/** Where an e-mailed link leads, before it is spent. */
+export interface LinkInfo {
+  purpose: 'activation' | 'reset' | 'magic' | 'magic-profile' | 'first-access';
+  needsPassword: boolean;
+}
+
+/** A quick-access session (A8): one process, read-only. */
+export interface QuickAccessAnswer {
+  accessToken: string;
+  expiresIn: number;
+  scope: 'process';
+  processId: string;
 }
 
 /** What widgets may ask the server; tests and stories hand widgets a fixture implementing it. */
@@ -21,6 +40,18 @@ export interface PortalApi {
   getTenant(signal?: AbortSignal): Promise<PublicTenant>;
   /** Turns a logo path served by Portico into an absolute URL. */
   resolveUrl(path: string): string;
+  signIn(email: string, password: string): Promise<SessionAnswer>;
+  requestCode(email: string): Promise<void>;
+  register(email: string, code: string, password: string): Promise<SessionAnswer>;
+  firstAccess(email: string): Promise<void>;
+  forgotPassword(email: string): Promise<void>;
+  inspectLink(token: string): Promise<LinkInfo>;
+  redeemLink(token: string, password?: string): Promise<SessionAnswer>;
+  /** A new access token from the refresh cookie; undefined without one, ApiError `unauthenticated` for an ended one. */
+  refresh(): Promise<SessionAnswer | undefined>;
+  chooseAccount(accountId: string, accessToken: string): Promise<SessionAnswer>;
+  signOut(): Promise<void>;
+  quickAccess(number: string, accessKey: string): Promise<QuickAccessAnswer>;
 }
 
 /** The real client: `fetch` against the Portico server, naming the tenant on every call. */
@@ -39,6 +70,50 @@ export class HttpPortalApi implements PortalApi {
     return new URL(path, this.baseUrl).href;
   }
 
+  signIn(email: string, password: string) {
+    return this.auth<SessionAnswer>('sign-in', { email, password });
+  }
+  async requestCode(email: string) {
+    await this.auth('register/code', { email });
+  }
+  register(email: string, code: string, password: string) {
+    return this.auth<SessionAnswer>('register', { email, code, password });
+  }
+  async firstAccess(email: string) {
+    await this.auth('first-access', { email });
+  }
+  async forgotPassword(email: string) {
+    await this.auth('password/forgot', { email });
+  }
+  inspectLink(token: string) {
+    return this.auth<LinkInfo>('link/inspect', { token });
+  }
+  redeemLink(token: string, password?: string) {
+    return this.auth<SessionAnswer>('link/redeem', password ? { token, password } : { token });
+  }
+  refresh() {
+    return this.auth<SessionAnswer | undefined>('refresh', {});
+  }
+  chooseAccount(accountId: string, accessToken: string) {
+    return this.auth<SessionAnswer>('account', { accountId }, accessToken);
+  }
+  async signOut() {
+    await this.auth('sign-out', {});
+  }
+  quickAccess(number: string, accessKey: string) {
+    return this.auth<QuickAccessAnswer>('quick-access', { number, accessKey });
+  }
+
+  /** An auth call: JSON, the tenant header, and the refresh cookie (`credentials: 'include'`). */
+  private auth<T>(path: string, body: unknown, accessToken?: string): Promise<T> {
+    return this.request<T>(`/api/portal/auth/${path}`, {
+      method: 'POST',
+      credentials: 'include',
+      body: JSON.stringify(body),
+      headers: { 'Content-Type': 'application/json', ...(accessToken ? { Authorization: `Bearer ${accessToken}` } : {}) },
+    });
+  }
+
   private async request<T>(path: string, init: RequestInit, nameTenant = true): Promise<T> {
     let response: Response;
     try {
@@ -50,10 +125,12 @@ export class HttpPortalApi implements PortalApi {
       if ((error as Error).name === 'AbortError') throw error;
       throw new ApiError('network_error', 0, (error as Error).message);
     }
+    if (response.status === 204) return undefined as T;
     const body = await response.json().catch(() => undefined);
     if (!response.ok) {
-      const problem = body as { code?: string; detail?: string } | undefined;
-      throw new ApiError(problem?.code ?? 'internal_error', response.status, problem?.detail ?? response.statusText);
+      const problem = body as { code?: string; detail?: string; errors?: { path: string; message: string }[] } | undefined;
+      const retryAfter = Number(response.headers.get('Retry-After')) || undefined;
+      throw new ApiError(problem?.code ?? 'internal_error', response.status, problem?.detail ?? response.statusText, retryAfter, problem?.errors);
     }
     return body as T;
   }

@@ -8,8 +8,14 @@ export type TenantState =
   | { status: 'ready'; tenant: PublicTenant }
   | { status: 'error'; error: ApiError };
 
-/** The signed-in person; empty until the identity feature arrives. */
-export type PortalSession = null;
+import type { SessionAnswer } from './api-client.ts';
+
+/** Who is using the portal on this page. Access tokens live here, in memory only (SECURITY.md 11). */
+export type PortalSession =
+  | { status: 'restoring' }
+  | { status: 'signed-out' }
+  | ({ status: 'signed-in'; expiresAt: number } & Required<Pick<SessionAnswer, 'accessToken' | 'scope' | 'user' | 'accounts' | 'accountId'>>)
+  | { status: 'quick-access'; accessToken: string; expiresAt: number; processId: string };
 
 /** Everything a widget shares with the others on the page. A new object is provided on every change. */
 export interface PortalRuntime {
@@ -22,6 +28,14 @@ export interface PortalRuntime {
   /** Loads the tenant again (after an error). */
   reload(): void;
   session: PortalSession;
+  /** Takes the answer of a sign-in (any flow) as the page's session; every widget reloads its data. */
+  signedIn(answer: SessionAnswer): void;
+  /** Takes a quick-access answer (A8) as the page's session. */
+  quickAccessOpened(answer: { accessToken: string; expiresIn: number; processId: string }): void;
+  /** Chooses the account to look at (A10). */
+  chooseAccount(accountId: string): Promise<void>;
+  /** Ends the session here and on the server. */
+  signOut(): Promise<void>;
 }
 
 /**

@@ -2,7 +2,7 @@
  * Fixture data and a fixture runtime for tests and stories: widgets get the same context the loader gives
  * them, with no server behind it. Not part of the bundle (nothing the loader imports uses it).
  */
-import { ApiError, type PortalApi, type PublicTenant } from './api-client.ts';
+import { ApiError, type LinkInfo, type PortalApi, type PublicTenant, type QuickAccessAnswer, type SessionAnswer } from './api-client.ts';
 import type { Locale } from './i18n.ts';
 import { RuntimeHost } from './runtime.ts';
 
@@ -31,13 +31,71 @@ export function fixtureTenant(overrides: Partial<Omit<PublicTenant, 'branding'>>
 /** How the fixture API answers `getTenant`: with a tenant, with a problem code, or never (loading). */
 export type FixtureTenantAnswer = { tenant: PublicTenant } | { error: string } | 'pending';
 
+/** A signed-in answer as the server gives it. */
+export function fixtureSession(overrides: Partial<SessionAnswer> = {}): SessionAnswer {
+  return {
+    accessToken: 'fixture.access.token',
+    tokenType: 'Bearer',
+    expiresIn: 300,
+    scope: 'full',
+    user: { id: 'u1', email: 'rh@horizonte.example', locale: null },
+    accounts: [
+      { id: 'a1', name: 'Metalúrgica Horizonte Ltda', kind: 'company', establishments: 'all' },
+      { id: 'a2', name: 'Bruno Lima', kind: 'person', establishments: 'all' },
+    ],
+    accountId: null,
+    ...overrides,
+  };
+}
+
+/** The auth calls of the fixture API, each replaceable by a test or a story. */
+type AuthCalls = Omit<PortalApi, 'getTenant' | 'resolveUrl'>;
+
 /** A PortalApi that answers from fixtures and counts the calls. */
 export class FixtureApi implements PortalApi {
   calls = 0;
+  /** Every auth call made, by name, with its arguments. */
+  readonly log: { name: string; args: unknown[] }[] = [];
+  /** What the auth calls answer; by default a signed-out visitor whose sign-ins succeed. */
+  auth: AuthCalls;
+
   constructor(
     public answer: FixtureTenantAnswer,
     private readonly baseUrl = 'https://portal.example.com/',
-  ) {}
+    auth: Partial<AuthCalls> = {},
+  ) {
+    this.auth = {
+      signIn: async () => fixtureSession(),
+      requestCode: async () => {},
+      register: async () => fixtureSession(),
+      firstAccess: async () => {},
+      forgotPassword: async () => {},
+      inspectLink: async (): Promise<LinkInfo> => ({ purpose: 'activation', needsPassword: true }),
+      redeemLink: async () => fixtureSession(),
+      refresh: async () => undefined,
+      chooseAccount: async (accountId) => fixtureSession({ accountId }),
+      signOut: async () => {},
+      quickAccess: async (): Promise<QuickAccessAnswer> => ({ accessToken: 'fixture.process.token', expiresIn: 900, scope: 'process', processId: 'p1' }),
+      ...auth,
+    };
+  }
+
+  private record<K extends keyof AuthCalls>(name: K, ...args: Parameters<AuthCalls[K]>): ReturnType<AuthCalls[K]> {
+    this.log.push({ name, args });
+    return (this.auth[name] as (...a: unknown[]) => ReturnType<AuthCalls[K]>)(...args);
+  }
+
+  signIn(email: string, password: string) { return this.record('signIn', email, password); }
+  requestCode(email: string) { return this.record('requestCode', email); }
+  register(email: string, code: string, password: string) { return this.record('register', email, code, password); }
+  firstAccess(email: string) { return this.record('firstAccess', email); }
+  forgotPassword(email: string) { return this.record('forgotPassword', email); }
+  inspectLink(token: string) { return this.record('inspectLink', token); }
+  redeemLink(token: string, password?: string) { return this.record('redeemLink', token, password); }
+  refresh() { return this.record('refresh'); }
+  chooseAccount(accountId: string, accessToken: string) { return this.record('chooseAccount', accountId, accessToken); }
+  signOut() { return this.record('signOut'); }
+  quickAccess(number: string, accessKey: string) { return this.record('quickAccess', number, accessKey); }
 
   getTenant(signal?: AbortSignal): Promise<PublicTenant> {
     this.calls++;
@@ -65,10 +123,10 @@ export function memoryStorage(initial: Record<string, string> = {}): Pick<Storag
 export function provideFixtureRuntime(
   host: HTMLElement,
   answer: FixtureTenantAnswer,
-  options: { locale?: Locale; storage?: Pick<Storage, 'getItem' | 'setItem'>; baseUrl?: string } = {},
+  options: { locale?: Locale; storage?: Pick<Storage, 'getItem' | 'setItem'>; baseUrl?: string; auth?: Partial<AuthCalls> } = {},
 ): { runtime: RuntimeHost; api: FixtureApi; loaded: Promise<void> } {
-  const api = new FixtureApi(answer, options.baseUrl);
+  const api = new FixtureApi(answer, options.baseUrl, options.auth);
   const slug = typeof answer === 'object' && 'tenant' in answer ? answer.tenant.slug : 'clinica-sol';
   const runtime = new RuntimeHost(host, api, slug, options.locale, options.storage ?? memoryStorage());
-  return { runtime, api, loaded: runtime.loadTenant() };
+  return { runtime, api, loaded: Promise.all([runtime.loadTenant(), runtime.restoreSession()]).then(() => {}) };
 }

@@ -1,5 +1,5 @@
 import { ContextProvider } from '@lit/context';
-import { ApiError, HttpPortalApi, type PortalApi } from './api-client.ts';
+import { ApiError, HttpPortalApi, type PortalApi, type SessionAnswer } from './api-client.ts';
 import { portalContext, type PortalRuntime, type TenantState } from './context.ts';
 import { isLocale, matchLocale, type Locale } from './i18n.ts';
 import { applyTheme, DEFAULT_BRANDING } from './theme.ts';
@@ -23,6 +23,7 @@ export class RuntimeHost {
   private loading?: AbortController;
   /** Someone (the page or the client) picked a language; the tenant's default no longer applies. */
   private localeChosen: boolean;
+  private refreshTimer?: ReturnType<typeof setTimeout>;
   private readonly document: Document;
 
   constructor(
@@ -40,7 +41,11 @@ export class RuntimeHost {
       locale: stored ?? preferredLocale ?? matchLocale(navigator.language) ?? 'pt-BR',
       setLocale: (locale) => this.setLocale(locale),
       reload: () => void this.loadTenant(),
-      session: null,
+      session: { status: 'restoring' },
+      signedIn: (answer) => this.signedIn(answer),
+      quickAccessOpened: (answer) => this.setSession({ status: 'quick-access', accessToken: answer.accessToken, expiresAt: Date.now() + answer.expiresIn * 1000, processId: answer.processId }),
+      chooseAccount: (accountId) => this.chooseAccount(accountId),
+      signOut: () => this.signOut(),
     };
     this.localeChosen = Boolean(stored ?? preferredLocale);
     this.document = host.ownerDocument;
@@ -68,6 +73,64 @@ export class RuntimeHost {
       tenant = { status: 'error', error: error instanceof ApiError ? error : new ApiError('internal_error', 0, String(error)) };
     }
     this.update({ tenant });
+  }
+
+  /**
+   * Restores the session from the refresh cookie, if the browser kept one (SECURITY.md 12: where it does not, the
+   * visitor simply signs in again; tokens never go to localStorage).
+   */
+  async restoreSession(): Promise<void> {
+    try {
+      const answer = await this.value.api.refresh();
+      if (answer) return this.signedIn(answer);
+    } catch {
+      // an ended session: the visitor signs in again
+    }
+    if (this.value.session.status === 'restoring') this.setSession({ status: 'signed-out' });
+  }
+
+  private signedIn(answer: SessionAnswer): void {
+    this.setSession({
+      status: 'signed-in',
+      accessToken: answer.accessToken,
+      expiresAt: Date.now() + answer.expiresIn * 1000,
+      scope: answer.scope,
+      user: answer.user!,
+      accounts: answer.accounts ?? [],
+      accountId: answer.accountId ?? null,
+    });
+    // Refresh a minute before the access token expires; two tabs doing it at once are both fine (server grace).
+    this.refreshTimer = setTimeout(() => void this.refreshInBackground(), Math.max(10, answer.expiresIn - 60) * 1000);
+  }
+
+  private async refreshInBackground(): Promise<void> {
+    try {
+      const answer = await this.value.api.refresh();
+      if (answer) this.signedIn(answer);
+      else this.setSession({ status: 'signed-out' });
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'network_error') {
+        this.refreshTimer = setTimeout(() => void this.refreshInBackground(), 30_000);
+      } else {
+        this.setSession({ status: 'signed-out' });
+      }
+    }
+  }
+
+  private async chooseAccount(accountId: string): Promise<void> {
+    const session = this.value.session;
+    if (session.status !== 'signed-in') return;
+    this.signedIn(await this.value.api.chooseAccount(accountId, session.accessToken));
+  }
+
+  private async signOut(): Promise<void> {
+    this.setSession({ status: 'signed-out' });
+    await this.value.api.signOut().catch(() => {});
+  }
+
+  private setSession(session: PortalRuntime['session']): void {
+    clearTimeout(this.refreshTimer);
+    this.update({ session });
   }
 
   private setLocale(locale: Locale): void {
@@ -107,5 +170,6 @@ export function startRuntime(config: EmbedConfig): RuntimeHost {
   const host = new RuntimeHost(document.body, new HttpPortalApi(config.api, config.tenant), config.tenant, matchLocale(config.locale));
   scope[RUNTIME_KEY] = host;
   void host.loadTenant();
+  void host.restoreSession();
   return host;
 }
