@@ -8,27 +8,30 @@ import { inviteUser } from '../server/features/users/service.ts';
 import { CLINICA_SOL_PEOPLE, DEMO_SIGN_INS, MARTINS_CASTRO_PEOPLE } from './people.ts';
 import { demoTenants } from './tenants.ts';
 
-/** Seeds the demo tenants and their people on an empty database; a database that has any tenant is left alone. */
+/**
+ * Seeds the demo tenants and their people on an empty database, all in one transaction (a crash half-way leaves
+ * nothing, and the next start seeds again); a database that has any tenant is left alone.
+ */
 export async function seedDemoIfEmpty(db: Database, url: string, extraOrigins: string[], logger: Logger): Promise<void> {
   const hashes = {
     rh: await hashPassword(DEMO_SIGN_INS['clinica-sol'].password),
     lucia: await hashPassword(DEMO_SIGN_INS['martins-castro'].password),
   };
-  const tenants = await db.owner.begin(async (tx) => {
-    await tx`lock table tenants in share row exclusive mode`;
-    if ((await countTenants(tx)) > 0) return undefined;
-    const ids: Record<string, string> = {};
-    for (const tenant of demoTenants(url, extraOrigins)) ids[tenant.slug] = await createTenant(tx, tenant);
-    return ids;
-  });
-  if (!tenants) return;
   const now = new Date();
-  const portal = async (slug: string): Promise<PortalTenant> =>
-    (await db.withoutTenant((tx) => tx<PortalTenant[]>`select id, slug, name, default_locale as locale, portal_url as "portalUrl" from tenants where slug = ${slug}`))[0]!;
-  const clinic = await portal('clinica-sol');
-  await db.withTenant(clinic.id, (tx) => seedClinicaSol(tx, clinic, hashes.rh, now));
-  await db.withTenant(tenants['martins-castro']!, (tx) => seedMartinsCastro(tx, hashes.lucia));
-  logger.info('demo tenants seeded');
+  const seeded = await db.owner.begin(async (tx) => {
+    await tx`lock table tenants in share row exclusive mode`;
+    if ((await countTenants(tx)) > 0) return false;
+    for (const tenant of demoTenants(url, extraOrigins)) {
+      const id = await createTenant(tx, tenant);
+      // The owner is not held back by RLS, but the shared queries take the tenant from the transaction's context.
+      await tx`select set_config('app.tenant_id', ${id}, true)`;
+      const portal: PortalTenant = { id, slug: tenant.slug, name: tenant.name, locale: tenant.locale ?? 'pt-BR', portalUrl: tenant.portalUrl ?? null };
+      if (tenant.slug === 'clinica-sol') await seedClinicaSol(tx, portal, hashes.rh, now);
+      else await seedMartinsCastro(tx, hashes.lucia);
+    }
+    return true;
+  });
+  if (seeded) logger.info('demo tenants seeded');
 }
 
 async function seedClinicaSol(tx: Tx, tenant: PortalTenant, rhHash: string, now: Date): Promise<void> {

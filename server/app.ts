@@ -7,6 +7,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import type { KeyStore } from './auth/keys.ts';
+import { PasswordHasherBusyError } from './auth/passwords.ts';
 import { authRoutes } from './features/auth/routes.ts';
 import { healthRoutes } from './features/health/routes.ts';
 import { userRoutes } from './features/users/routes.ts';
@@ -97,6 +98,11 @@ function asAppError(error: Error): AppError | undefined {
     return /json/i.test(error.message)
       ? new AppError('malformed_json', 400, 'The request body is not valid JSON')
       : new AppError('invalid_input', error.status as ContentfulStatusCode, error.message);
+  }
+  if (error instanceof PasswordHasherBusyError) {
+    const busy = new AppError('service_unavailable', 503, 'Too many sign-ins at this moment; please try again in a few seconds');
+    busy.retryAfter = 5;
+    return busy;
   }
   if (DATABASE_DOWN.has((error as { code?: string }).code ?? '')) {
     return new AppError('service_unavailable', 503, 'The portal is briefly unavailable; please try again in a moment');

@@ -20,7 +20,7 @@ const USAGE = `usage: npm run portico -- <command>
   origin:add S ORIGIN
   user:invite S --email E --account ACCOUNT_ID [--establishment ID]… [--locale L]
   user:resend-activation S EMAIL
-  token:create S --name N --scopes ${API_SCOPES.join(',')} [--expires-days D]
+  token:create S --name N --scopes ${API_SCOPES.join(',')} [--expires-days D (90)]
   token:revoke S TOKEN_ID
   magic-links S [--account ACCOUNT_ID] [--profile-only]
   keys:rotate`;
@@ -93,11 +93,11 @@ async function run(db: Database, command: string, args: string[]): Promise<strin
       const scopes = need(values.scopes, '--scopes').split(',').map((scope) => scope.trim());
       const unknown = scopes.filter((scope) => !(API_SCOPES as readonly string[]).includes(scope));
       if (unknown.length) throw new UsageError(`unknown scopes ${unknown.join(', ')} (known: ${API_SCOPES.join(', ')})`);
-      const days = values['expires-days'] ? Number(values['expires-days']) : null;
-      if (days !== null && !(Number.isInteger(days) && days > 0)) throw new UsageError('--expires-days must be a whole number of days');
-      const expiresAt = days ? new Date(now.getTime() + days * 86_400_000) : null;
+      const days = values['expires-days'] ? Number(values['expires-days']) : 90;
+      if (!(Number.isInteger(days) && days > 0 && days <= 730)) throw new UsageError('--expires-days must be a whole number of days, at most 730');
+      const expiresAt = new Date(now.getTime() + days * 86_400_000);
       const created = await db.withTenant(tenant.id, (tx) => createApiToken(tx, tenant.slug, { name: need(values.name, '--name'), scopes: scopes as ApiScope[], expiresAt }));
-      return `token ${created.id} — shown once, keep it safe:\n${created.token}`;
+      return `token ${created.id}, valid until ${expiresAt.toISOString().slice(0, 10)} — shown once, keep it safe:\n${created.token}`;
     }
     case 'token:revoke': {
       const tenant = await tenantBySlug(db, need(positionals[0], 'tenant slug'));

@@ -8,13 +8,17 @@ export type ApiScope = (typeof API_SCOPES)[number];
 
 /**
  * Creates an API token (SECURITY.md 6): 256 random bits behind a recognisable prefix that names the tenant, so the
- * server knows where to look it up; only its SHA-256 is stored. The token is returned once and never again.
+ * server knows where to look it up; only its SHA-256 is stored. The token is returned once and never again, and it
+ * always expires (SECURITY.md 6).
  */
-export async function createApiToken(tx: Tx, tenantSlug: string, input: { name: string; scopes: ApiScope[]; expiresAt: Date | null }): Promise<{ id: string; token: string }> {
-  const token = `ptk_${tenantSlug}_${randomBytes(32).toString('base64url')}`;
+export async function createApiToken(tx: Tx, tenantSlug: string, input: { name: string; scopes: ApiScope[]; expiresAt: Date }): Promise<{ id: string; token: string }> {
+  const secret = randomBytes(32).toString('base64url');
+  const token = `ptk_${tenantSlug}_${secret}`;
+  // What a listing may show to tell tokens apart: the tenant and 4 of the 43 random characters.
+  const prefix = `ptk_${tenantSlug}_${secret.slice(0, 4)}`;
   const [row] = await tx<{ id: string }[]>`
     insert into api_tokens (tenant_id, name, token_prefix, token_hash, scopes, expires_at)
-    values (portico_current_tenant(), ${input.name}, ${token.slice(0, token.lastIndexOf('_') + 5)}, ${sha256(token)}, ${input.scopes}, ${input.expiresAt})
+    values (portico_current_tenant(), ${input.name}, ${prefix}, ${sha256(token)}, ${input.scopes}, ${input.expiresAt})
     returning id`;
   return { id: row!.id, token };
 }

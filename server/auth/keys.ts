@@ -39,7 +39,10 @@ export async function loadKeyStore(db: Database): Promise<KeyStore> {
   return {
     signing: () => state.signing,
     async verification(kid) {
-      if (!state.verification.has(kid) && Date.now() - lastRead > 1_000) {
+      // Re-read every minute (a retired key stops verifying, a new one starts signing everywhere), and at once —
+      // at most every second — when a token names a key this instance has not seen yet.
+      const age = Date.now() - lastRead;
+      if (age > 60_000 || (!state.verification.has(kid) && age > 1_000)) {
         lastRead = Date.now();
         state = await importKeys(await readKeys(db));
       }
@@ -74,6 +77,7 @@ export async function rotateSigningKey(db: Database): Promise<string> {
   return kid;
 }
 
+/** Private keys are read by the owner connection only: the role requests run as cannot see them. */
 function readKeys(db: Database): Promise<KeyRow[]> {
-  return db.withoutTenant((tx) => tx<KeyRow[]>`select kid, private_jwk, public_jwk from signing_keys where retired_at is null order by created_at desc`);
+  return db.owner<KeyRow[]>`select kid, private_jwk, public_jwk from signing_keys where retired_at is null order by created_at desc`;
 }

@@ -12,17 +12,30 @@ const ARGON2ID = 2;
 
 /** At most this many hashes run at once, whatever the flood of sign-ins: memory stays bounded (~40 MiB). */
 const MAX_CONCURRENT_HASHES = 2;
+/** And at most this many wait; beyond that the server says it is busy rather than make everyone wait minutes. */
+const MAX_WAITING = 64;
 let running = 0;
 const waiting: (() => void)[] = [];
 
+/** Too many passwords are being checked at once; answered 503, try again shortly. */
+export class PasswordHasherBusyError extends Error {
+  override name = 'PasswordHasherBusyError';
+}
+
 async function bounded<T>(work: () => Promise<T>): Promise<T> {
-  if (running >= MAX_CONCURRENT_HASHES) await new Promise<void>((resolve) => waiting.push(resolve));
-  running++;
+  if (running < MAX_CONCURRENT_HASHES) {
+    running++;
+  } else {
+    if (waiting.length >= MAX_WAITING) throw new PasswordHasherBusyError('too many password checks at once');
+    // The slot is handed over directly by the one finishing, so nobody can slip in between.
+    await new Promise<void>((resolve) => waiting.push(resolve));
+  }
   try {
     return await work();
   } finally {
-    running--;
-    waiting.shift()?.();
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
   }
 }
 

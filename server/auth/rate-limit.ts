@@ -19,6 +19,12 @@ export async function hit(tx: Tx, bucket: string, seconds: number, now: Date): P
   return row!.hits;
 }
 
+/** Takes one hit back (an attempt that turned out fine). */
+export async function unhit(tx: Tx, bucket: string, seconds: number, now: Date): Promise<void> {
+  await tx`update rate_limits set hits = greatest(hits - 1, 0)
+            where tenant_id = portico_current_tenant() and bucket = ${bucket} and window_start = ${windowStart(now, seconds)}`;
+}
+
 /** The hits in `bucket`'s current window, without counting one. */
 export async function hits(tx: Tx, bucket: string, seconds: number, now: Date): Promise<number> {
   const [row] = await tx<{ hits: number }[]>`

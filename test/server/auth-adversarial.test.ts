@@ -72,6 +72,20 @@ describe('tampered tokens are a 401, never a 500 (SECURITY.md 9, 10)', () => {
     assert.equal((await client().get('/session', expired.token)).status, 401, 'expired');
     const future = await keysToken(new Date(clock.now().getTime() + 10 * 60_000));
     assert.equal((await client().get('/session', future.token)).status, 401, 'issued in the future');
+    const { kid, key } = server.keys.signing();
+    const iat = Math.floor(clock.now().getTime() / 1000);
+    const claims = { tid: f.tenant.id, sid, scp: 'full' };
+    const base = (edit: (jwt: SignJWT) => SignJWT, typ = 'portico-portal+jwt') =>
+      edit(new SignJWT(claims).setProtectedHeader({ alg: 'ES256', typ, kid }).setSubject(f.rh.id).setIssuedAt(iat).setExpirationTime(iat + 300)).sign(key);
+    const good = await base((jwt) => jwt.setIssuer('portico').setAudience('portico:portal'));
+    assert.equal((await client().get('/session', good)).status, 200, 'the control token is accepted');
+    const forged = {
+      'wrong audience': await base((jwt) => jwt.setIssuer('portico').setAudience('portico:process')),
+      'wrong issuer': await base((jwt) => jwt.setIssuer('someone-else').setAudience('portico:portal')),
+      'not before a future time': await base((jwt) => jwt.setIssuer('portico').setAudience('portico:portal').setNotBefore(iat + 600)),
+      'another kind (typ)': await base((jwt) => jwt.setIssuer('portico').setAudience('portico:portal'), 'portico-process+jwt'),
+    };
+    for (const [label, token] of Object.entries(forged)) assert.equal((await client().get('/session', token)).status, 401, label);
   });
 
   test("tenant A's token on tenant B is refused", async () => {

@@ -59,10 +59,12 @@ describe('account picker (A10)', () => {
     const { accessToken } = (await (await portal.post('/sign-in', { email: f.rh.email, password: f.rh.password })).json()) as { accessToken: string };
     const chosen = await portal.post('/account', { accountId: f.company.id }, { token: accessToken });
     assert.equal(chosen.status, 200);
-    const body = (await chosen.json()) as { accountId: string; accessToken: string };
+    const body = (await chosen.json()) as { accountId: string; accessToken?: string };
     assert.equal(body.accountId, f.company.id);
-    const session = (await (await portal.get('/session', body.accessToken)).json()) as { accountId: string };
+    assert.equal(body.accessToken, undefined, 'only sign-in and refresh issue tokens');
+    const session = (await (await portal.get('/session', accessToken)).json()) as { accountId: string; accessToken?: string };
     assert.equal(session.accountId, f.company.id);
+    assert.equal(session.accessToken, undefined, 'a stolen access token cannot renew itself');
     const refreshed = (await (await portal.post('/refresh')).json()) as { accountId: string };
     assert.equal(refreshed.accountId, f.company.id);
   });
@@ -134,6 +136,27 @@ describe('first access (A4) and forgot password (A6) by e-mailed link', () => {
     assert.equal((await client().post('/sign-in', { email: f.solo.email, password: f.solo.password })).status, 401);
     assert.equal((await client().post('/sign-in', { email: f.solo.email, password: 'a replaced passphrase' })).status, 200);
     f.solo.password = 'a replaced passphrase';
+  });
+
+  test('a reset link lives 30 minutes', async () => {
+    clock.advance(7200);
+    await client().post('/password/forgot', { email: f.rh.email });
+    const token = linkToken((await lastMailTo(f.rh.email)).text);
+    clock.advance(31 * 60);
+    assert.equal((await readProblem(await client().post('/link/redeem', { token, password: 'too late for this' }))).code, 'invalid_link');
+  });
+
+  test('setting a password spends the other links still out there', async () => {
+    clock.advance(7200);
+    await client().post('/password/forgot', { email: f.rh.email });
+    const first = linkToken((await lastMailTo(f.rh.email)).text);
+    clock.advance(120);
+    await server.db.withTenant(f.tenant.id, (tx) =>
+      sendLink(tx, { id: f.tenant.id, slug: f.tenant.slug, name: 'x', locale: 'pt-BR', portalUrl: 'https://x.example/' }, { id: f.rh.id, email: f.rh.email, locale: null }, 'magic', clock.now()),
+    );
+    const magic = linkToken((await lastMailTo(f.rh.email)).text);
+    assert.equal((await client().post('/link/redeem', { token: first, password: f.rh.password })).status, 200);
+    assert.equal((await client().post('/link/redeem', { token: magic })).status, 400, 'the magic link died with the password change');
   });
 
   test('a link past its lifetime is dead', async () => {

@@ -41,11 +41,25 @@ test('a flood of 200 parallel sign-ins keeps memory bounded and /health answerin
   const before = process.memoryUsage().rss;
   let peak = before;
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-  const flood = Promise.all(Array.from({ length: 200 }, (_, i) => portal.post('/sign-in', { email: `flood${i}.${f.tenant.slug}@example.com`, password: 'wrong password' })));
+  let settled = false;
+  const flood = Promise.all(Array.from({ length: 200 }, (_, i) => portal.post('/sign-in', { email: `flood${i}.${f.tenant.slug}@example.com`, password: 'wrong password' }))).finally(() => (settled = true));
+  await new Promise((resolve) => setTimeout(resolve, 50));
   const health = await server.request('/health');
+  const healthDuringFlood = !settled;
   const statuses = (await flood).map((response) => response.status);
   clearInterval(sampler);
   assert.equal(health.status, 200);
-  assert.ok(statuses.every((status) => status === 401 || status === 429), String(new Set(statuses)));
+  assert.ok(healthDuringFlood, '/health answered while the flood was still being served');
+  // Beyond the bounded queue of password checks the server says it is busy (503) instead of making everyone wait.
+  assert.ok(statuses.every((status) => status === 401 || status === 503), String([...new Set(statuses)]));
+  assert.ok(statuses.includes(503), 'the queue bound was reached');
   assert.ok(peak < 1024 * 2 ** 20, `peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB`);
+});
+
+test('parallel wrong passwords for one e-mail cannot slip past the throttle', async () => {
+  clock.advance(7200);
+  const portal = new PortalClient(server, f.tenant.slug);
+  const statuses = (await Promise.all(Array.from({ length: 60 }, () => portal.post('/sign-in', { email: f.solo.email, password: 'wrong password' })))).map((r) => r.status);
+  assert.equal(statuses.filter((status) => status === 401).length, 5, 'five checks, then the backoff');
+  assert.equal(statuses.filter((status) => status === 429).length, 55);
 });

@@ -1,7 +1,7 @@
-import type { SessionAnswer } from '../../server/features/auth/schemas.ts';
+import type { SessionAnswer, SessionInfo } from '../../server/features/auth/schemas.ts';
 import type { PublicTenant } from '../../server/features/tenants/schemas.ts';
 
-export type { PublicTenant, SessionAnswer };
+export type { PublicTenant, SessionAnswer, SessionInfo };
 export type Branding = PublicTenant['branding'];
 
 /** A failed call, carrying the server's problem `code` (or `network_error`) for the widget to translate. */
@@ -49,7 +49,7 @@ export interface PortalApi {
   redeemLink(token: string, password?: string): Promise<SessionAnswer>;
   /** A new access token from the refresh cookie; undefined without one, ApiError `unauthenticated` for an ended one. */
   refresh(): Promise<SessionAnswer | undefined>;
-  chooseAccount(accountId: string, accessToken: string): Promise<SessionAnswer>;
+  chooseAccount(accountId: string, accessToken: string): Promise<SessionInfo>;
   signOut(): Promise<void>;
   quickAccess(number: string, accessKey: string): Promise<QuickAccessAnswer>;
 }
@@ -95,7 +95,7 @@ export class HttpPortalApi implements PortalApi {
     return this.auth<SessionAnswer | undefined>('refresh', {});
   }
   chooseAccount(accountId: string, accessToken: string) {
-    return this.auth<SessionAnswer>('account', { accountId }, accessToken);
+    return this.auth<SessionInfo>('account', { accountId }, accessToken);
   }
   async signOut() {
     await this.auth('sign-out', {});

@@ -73,7 +73,10 @@ export class FixtureApi implements PortalApi {
       inspectLink: async (): Promise<LinkInfo> => ({ purpose: 'activation', needsPassword: true }),
       redeemLink: async () => fixtureSession(),
       refresh: async () => undefined,
-      chooseAccount: async (accountId) => fixtureSession({ accountId }),
+      chooseAccount: async (accountId) => {
+        const { accessToken: _token, tokenType: _type, expiresIn: _expires, ...info } = fixtureSession({ accountId });
+        return info;
+      },
       signOut: async () => {},
       quickAccess: async (): Promise<QuickAccessAnswer> => ({ accessToken: 'fixture.process.token', expiresIn: 900, scope: 'process', processId: 'p1' }),
       ...auth,

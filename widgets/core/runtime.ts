@@ -120,7 +120,9 @@ export class RuntimeHost {
   private async chooseAccount(accountId: string): Promise<void> {
     const session = this.value.session;
     if (session.status !== 'signed-in') return;
-    this.signedIn(await this.value.api.chooseAccount(accountId, session.accessToken));
+    const info = await this.value.api.chooseAccount(accountId, session.accessToken);
+    // The access token stays the same: the server reads the chosen account from the session.
+    this.update({ session: { ...session, accounts: info.accounts ?? session.accounts, accountId: info.accountId ?? null } });
   }
 
   private async signOut(): Promise<void> {

@@ -47,10 +47,19 @@ export async function setPassword(tx: Tx, userId: string, passwordHash: string, 
   await tx`update portal_users set password_hash = ${passwordHash}, status = 'active',
              email_verified_at = coalesce(email_verified_at, ${now}), updated_at = ${now}
            where id = ${userId} and status <> 'disabled'`;
+  // Links sent before (an old activation, reset or first-access link) must not change the new password again.
+  await tx`update auth_links set used_at = ${now} where user_id = ${userId} and used_at is null`;
 }
 
-export async function updatePasswordHash(tx: Tx, userId: string, passwordHash: string): Promise<void> {
-  await tx`update portal_users set password_hash = ${passwordHash} where id = ${userId}`;
+/** Upgrades a hash to today's parameters, unless the password changed meanwhile. */
+export async function updatePasswordHash(tx: Tx, userId: string, oldHash: string, newHash: string): Promise<void> {
+  await tx`update portal_users set password_hash = ${newHash} where id = ${userId} and password_hash = ${oldHash}`;
+}
+
+/** The user, locked until the transaction ends. */
+export async function lockUser(tx: Tx, id: string): Promise<UserRow | undefined> {
+  const [row] = await tx<UserRow[]>`select id, email, password_hash, status, locale from portal_users where id = ${id} for update`;
+  return row;
 }
 
 /** The accounts a user reaches and, inside each, the establishments. */

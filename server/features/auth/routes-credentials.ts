@@ -10,7 +10,7 @@ import * as q from './queries.ts';
 import { emailBody, registerBody, signInBody } from './schemas.ts';
 import { sendLink, startUserSession, type AuthDeps } from './service.ts';
 import { revokeUserSessions } from './sessions.ts';
-import { assertMailAllowed, assertSignInAllowed, recordSignInFailure } from './throttle.ts';
+import { assertCostlyRequestAllowed, assertMailAllowed, releaseSignInAttempt, reserveSignInAttempt } from './throttle.ts';
 
 const CODE_MINUTES = 10;
 const codeHash = (id: string, code: string) => sha256(`${id}:${code}`);
@@ -33,15 +33,19 @@ export function credentialRoutes(deps: AuthDeps) {
       const ip = clientIp(c, deps.trustedProxies);
       const now = clock();
       const user = await db.withTenant(tenant.id, async (tx) => {
-        await assertSignInAllowed(tx, email, ip, now);
+        await reserveSignInAttempt(tx, email, ip, now);
         return q.findUserByEmail(tx, email);
       });
       const usable = user?.status === 'active' && user.password_hash;
       const check = usable ? await verifyPassword(password, user.password_hash!) : (await verifyNothing(password), { ok: false, rehash: false });
       const rehashed = check.ok && check.rehash ? await hashPassword(password) : undefined;
       const session = await db.withTenant(tenant.id, async (tx) => {
-        if (!check.ok) return void (await recordSignInFailure(tx, email, ip, now));
-        if (rehashed) await q.updatePasswordHash(tx, user!.id, rehashed);
+        if (!check.ok) return undefined;
+        // The user may have been disabled, or changed the password, while the hash was being checked.
+        const current = await q.lockUser(tx, user!.id);
+        if (current?.status !== 'active' || current.password_hash !== user!.password_hash) return undefined;
+        await releaseSignInAttempt(tx, email, ip, now);
+        if (rehashed) await q.updatePasswordHash(tx, user!.id, user!.password_hash!, rehashed);
         await q.audit(tx, { actorType: 'client', actorId: user!.id, action: 'signed-in' });
         return startUserSession(tx, keys, tenant, user!, 'client', now);
       });
@@ -54,6 +58,7 @@ export function credentialRoutes(deps: AuthDeps) {
       const tenant = c.get('tenant');
       const now = clock();
       await db.withTenant(tenant.id, async (tx) => {
+        await assertCostlyRequestAllowed(tx, 'mail', clientIp(c, deps.trustedProxies), now);
         await assertMailAllowed(tx, 'code', email, now);
         const user = await q.findUserByEmail(tx, email);
         const known = user ? user.status !== 'disabled' : (await q.accountsWithContactEmail(tx, email)).length > 0;
@@ -78,6 +83,7 @@ export function credentialRoutes(deps: AuthDeps) {
       refusePassword(password);
       const tenant = c.get('tenant');
       const now = clock();
+      await db.withTenant(tenant.id, (tx) => assertCostlyRequestAllowed(tx, 'register', clientIp(c, deps.trustedProxies), now));
       const passwordHash = await hashPassword(password);
       const session = await db.withTenant(tenant.id, async (tx) => {
         const live = await q.latestCode(tx, email, 'register', now);
@@ -100,6 +106,7 @@ export function credentialRoutes(deps: AuthDeps) {
       const tenant = c.get('tenant');
       const now = clock();
       await db.withTenant(tenant.id, async (tx) => {
+        await assertCostlyRequestAllowed(tx, 'mail', clientIp(c, deps.trustedProxies), now);
         await assertMailAllowed(tx, 'first-access', email, now);
         const existing = await q.findUserByEmail(tx, email);
         if (existing && (existing.password_hash || existing.status === 'disabled')) return;
@@ -116,6 +123,7 @@ export function credentialRoutes(deps: AuthDeps) {
       const tenant = c.get('tenant');
       const now = clock();
       await db.withTenant(tenant.id, async (tx) => {
+        await assertCostlyRequestAllowed(tx, 'mail', clientIp(c, deps.trustedProxies), now);
         await assertMailAllowed(tx, 'reset', email, now);
         const user = await q.findUserByEmail(tx, email);
         if (user?.status === 'active') await sendLink(tx, tenant, user, 'reset', now);

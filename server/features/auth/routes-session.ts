@@ -10,7 +10,7 @@ import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from '../../h
 import { validate } from '../../http/validate.ts';
 import * as q from './queries.ts';
 import { chooseAccountBody, inspectLinkBody, linkBody, quickAccessBody } from './schemas.ts';
-import { sessionAnswer, startUserSession, type AuthDeps } from './service.ts';
+import { sessionAnswer, sessionInfo, startUserSession, type AuthDeps } from './service.ts';
 import { chooseSessionAccount, liveSession, openSession, revokeSession, revokeUserSessions, rotateRefreshToken } from './sessions.ts';
 import { assertQuickAccessAllowed, recordQuickAccessFailure } from './throttle.ts';
 
@@ -96,11 +96,12 @@ export function sessionRoutes(deps: AuthDeps) {
     })
     .get('/session', signedIn, async (c) => {
       const principal = c.get('principal');
-      const answer = await db.withTenant(principal.tenantId, async (tx) => {
-        const session = (await liveSession(tx, principal.sessionId, clock()))!;
-        return sessionAnswer(tx, keys, c.get('tenant'), session, clock());
+      const info = await db.withTenant(principal.tenantId, async (tx) => {
+        const session = await liveSession(tx, principal.sessionId, clock());
+        if (!session) throw new AppError('unauthenticated', 401, 'The session has ended; sign in again');
+        return sessionInfo(tx, session);
       });
-      return c.json(answer);
+      return c.json(info);
     })
     .post('/account', signedIn, validate('json', chooseAccountBody), async (c) => {
       const principal = c.get('principal');
@@ -110,8 +111,9 @@ export function sessionRoutes(deps: AuthDeps) {
         // An account the user cannot reach looks the same as one that does not exist (SECURITY.md 17).
         if (!accounts.some((account) => account.id === accountId)) throw new AppError('account_not_reachable', 404, 'No such account');
         await chooseSessionAccount(tx, principal.sessionId, accountId);
-        const session = (await liveSession(tx, principal.sessionId, clock()))!;
-        return sessionAnswer(tx, keys, c.get('tenant'), session, clock(), { accounts });
+        const session = await liveSession(tx, principal.sessionId, clock());
+        if (!session) throw new AppError('unauthenticated', 401, 'The session has ended; sign in again');
+        return sessionInfo(tx, session, { accounts });
       });
       return c.json(answer);
     })

@@ -12,7 +12,8 @@ export const email = z
     z
       .string()
       .max(254, 'must be at most 254 characters')
-      .regex(/^[^\s@\p{Cc}]+@[^\s@\p{Cc}]+\.[^\s@\p{Cc}]+$/u, 'must be an e-mail address'),
+      // One plain address: nothing that could add a display name, a second recipient or a header (the outbox's rule).
+      .regex(/^[^\s@<>,;:"()[\]\\\p{Cc}]+@[^\s@<>,;:"()[\]\\\p{Cc}]+\.[^\s@<>,;:"()[\]\\\p{Cc}]+$/u, 'must be an e-mail address'),
   );
 
 /** A password as typed: never trimmed or truncated; its policy is checked where one is set. */
@@ -41,13 +42,20 @@ export interface ReachableAccount {
   establishments: { id: string; name: string }[] | 'all';
 }
 
-/** The answer of every successful sign-in, refresh and account choice. */
-export interface SessionAnswer {
-  accessToken: string;
-  tokenType: 'Bearer';
-  expiresIn: number;
+/** Who is signed in and what they reach: `GET session` and the account choice. */
+export interface SessionInfo {
   scope: 'full' | 'profile' | 'process';
   user?: { id: string; email: string; locale: string | null };
   accounts?: ReachableAccount[];
   accountId?: string | null;
+}
+
+/**
+ * The answer of every sign-in and refresh: a new access token with the session's info. Only these issue tokens,
+ * so a stolen access token cannot be renewed without the refresh cookie.
+ */
+export interface SessionAnswer extends SessionInfo {
+  accessToken: string;
+  tokenType: 'Bearer';
+  expiresIn: number;
 }

@@ -5,7 +5,7 @@ import type { Database, Tx } from '../../db/database.ts';
 import type { PortalTenant } from '../../http/portal-auth.ts';
 import { enqueueMail } from '../../mail/outbox.ts';
 import { createLink, reachableAccounts, type LinkPurpose, type UserRow } from './queries.ts';
-import type { SessionAnswer } from './schemas.ts';
+import type { SessionAnswer, SessionInfo } from './schemas.ts';
 import { openSession, type SessionRow } from './sessions.ts';
 
 /** What the auth feature is built from. */
@@ -70,32 +70,36 @@ export async function startUserSession(
   return { answer, refreshToken: session.refreshToken! };
 }
 
-/** A fresh access token for a session, with the user and accounts when `known` does not already have them. */
+type Known = Partial<Pick<SessionAnswer, 'accounts'>> & { user?: Pick<UserRow, 'id' | 'email' | 'locale'> };
+
+/** Who the session's user is and what they reach, loading what `known` does not already have. */
+export async function sessionInfo(tx: Tx, session: Pick<SessionRow, 'user_id' | 'kind' | 'account_id'>, known: Known = {}): Promise<SessionInfo> {
+  const user =
+    known.user ?? (await tx<Pick<UserRow, 'id' | 'email' | 'locale'>[]>`select id, email, locale from portal_users where id = ${session.user_id}`)[0]!;
+  const accounts = known.accounts ?? (await reachableAccounts(tx, user.id));
+  return {
+    scope: session.kind === 'profile' ? 'profile' : 'full',
+    user: { id: user.id, email: user.email, locale: user.locale },
+    accounts,
+    accountId: session.account_id,
+  };
+}
+
+/** A fresh access token for a session, with its info. */
 export async function sessionAnswer(
   tx: Tx,
   keys: KeyStore,
   tenant: PortalTenant,
   session: Pick<SessionRow, 'id' | 'user_id' | 'kind' | 'account_id'>,
   now: Date,
-  known: Partial<Pick<SessionAnswer, 'accounts'>> & { user?: Pick<UserRow, 'id' | 'email' | 'locale'> } = {},
+  known: Known = {},
 ): Promise<SessionAnswer> {
-  const scope = session.kind === 'profile' ? 'profile' : 'full';
+  const info = await sessionInfo(tx, session, known);
   const { token, expiresIn } = await issueAccessToken(
     keys,
     'portal',
-    { sub: session.user_id!, tid: tenant.id, sid: session.id, scp: scope, ...(session.account_id ? { acc: session.account_id } : {}) },
+    { sub: session.user_id!, tid: tenant.id, sid: session.id, scp: info.scope, ...(session.account_id ? { acc: session.account_id } : {}) },
     now,
   );
-  const user =
-    known.user ?? (await tx<Pick<UserRow, 'id' | 'email' | 'locale'>[]>`select id, email, locale from portal_users where id = ${session.user_id}`)[0]!;
-  const accounts = known.accounts ?? (await reachableAccounts(tx, user.id));
-  return {
-    accessToken: token,
-    tokenType: 'Bearer',
-    expiresIn,
-    scope,
-    user: { id: user.id, email: user.email, locale: user.locale },
-    accounts,
-    accountId: session.account_id,
-  };
+  return { accessToken: token, tokenType: 'Bearer', expiresIn, ...info };
 }

@@ -38,10 +38,13 @@ export async function openSession(
 }
 
 /** A session that may still be used at `now`, or undefined. */
+/** A session that may still be used at `now` — and whose user is still active — or undefined. */
 export async function liveSession(tx: Tx, id: string, now: Date): Promise<SessionRow | undefined> {
   const [row] = await tx<SessionRow[]>`
-    select id, user_id, process_id, kind, account_id, revoked_at, idle_expires_at, expires_at from sessions
-     where id = ${id} and revoked_at is null and expires_at > ${now} and idle_expires_at > ${now}`;
+    select s.id, s.user_id, s.process_id, s.kind, s.account_id, s.revoked_at, s.idle_expires_at, s.expires_at
+      from sessions s left join portal_users u on u.id = s.user_id
+     where s.id = ${id} and s.revoked_at is null and s.expires_at > ${now} and s.idle_expires_at > ${now}
+       and (s.user_id is null or u.status = 'active')`;
   return row;
 }
 
