@@ -73,6 +73,12 @@ describe('theme', () => {
     expect(themeCss({ ...base, colorScheme: 'auto' })).to.contain('@media (prefers-color-scheme: dark)');
   });
 
+  it('keeps links readable: the brand colour only where it has 4.5:1 on the surface', () => {
+    const base = fixtureTenant().branding;
+    expect(themeCss({ ...base, primaryColor: '#0b4f6c' })).to.contain('--portal-color-link: #0b4f6c');
+    expect(themeCss({ ...base, primaryColor: '#c2410c', colorScheme: 'dark' })).to.contain('--portal-color-link: #eef0f3');
+  });
+
   it('keeps the focus ring visible when the brand colour is pale', () => {
     expect(themeCss({ ...fixtureTenant().branding, primaryColor: '#fff5cc' })).to.contain('--portal-color-focus: #1f2328');
   });

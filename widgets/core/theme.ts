@@ -12,6 +12,7 @@ import type { Branding } from './api-client.ts';
  * | `--portal-color-muted` | secondary text on the surface |
  * | `--portal-color-border` | outlines of controls and cards |
  * | `--portal-color-focus` | the keyboard focus ring |
+ * | `--portal-color-link` | text links: the brand colour where it reads well on the surface (4.5:1), else body text |
  * | `--portal-color-danger` / `--portal-color-danger-surface` | error text, and its background |
  * | `--portal-radius` | corner radius |
  * | `--portal-font-family` | font stack |
@@ -61,6 +62,7 @@ function declarations(branding: Branding, scheme: typeof LIGHT): string {
     'color-border': scheme.border,
     // The ring must stand out from the surface (3:1, WCAG 2.4.13); a pale brand colour would not.
     'color-focus': contrast(branding.primaryColor, scheme.surface) >= 3 ? branding.primaryColor : scheme.onSurface,
+    'color-link': contrast(branding.primaryColor, scheme.surface) >= 4.5 ? branding.primaryColor : scheme.onSurface,
     'color-danger': scheme.danger,
     'color-danger-surface': scheme.dangerSurface,
     radius: `${branding.radius}px`,

@@ -20,7 +20,7 @@ const css = `
 :where(portal-login) :where(button) { font: inherit; min-height: 2.75rem; border-radius: var(--portal-radius); cursor: pointer; }
 :where(portal-login) :where(.pl-primary) { color: var(--portal-color-on-primary); background: var(--portal-color-primary); border: 0; padding: 0 calc(var(--portal-space) * 2.5); font-weight: 600; }
 :where(portal-login) :where(.pl-primary[aria-disabled='true']) { opacity: 0.7; cursor: progress; }
-:where(portal-login) :where(.pl-link) { color: var(--portal-color-primary); background: none; border: 0; padding: 0; text-decoration: underline; text-align: start; min-height: 2.75rem; }
+:where(portal-login) :where(.pl-link) { color: var(--portal-color-link); background: none; border: 0; padding: 0; text-decoration: underline; text-align: start; min-height: 2.75rem; }
 :where(portal-login) :where(.pl-links) { display: grid; justify-items: start; margin-top: var(--portal-space); }
 :where(portal-login) :where(.pl-accounts) { list-style: none; margin: 0; padding: 0; display: grid; gap: var(--portal-space); }
 :where(portal-login) :where(.pl-account) { width: 100%; text-align: start; background: var(--portal-color-surface); color: var(--portal-color-on-surface); border: 1px solid var(--portal-color-border); padding: var(--portal-space) calc(var(--portal-space) * 1.5); }

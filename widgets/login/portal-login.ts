@@ -1,6 +1,6 @@
 import { consume } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { ApiError, type LinkInfo, type SessionAnswer } from '../core/api-client.ts';
 import { portalContext, type PortalRuntime } from '../core/context.ts';
 import { define } from '../core/define.ts';
@@ -35,7 +35,11 @@ let instances = 0;
  */
 export class PortalLogin extends LitElement {
   @consume({ context: portalContext, subscribe: true }) @state() private portal?: PortalRuntime;
-  @state() private view: View = 'sign-in';
+  /**
+   * The form shown to a signed-out visitor: `sign-in` (default), `forgot`, `first-access`, `code-request` or
+   * `quick-access` — a page may open the one its own link promised.
+   */
+  @property({ reflect: true }) view: View = 'sign-in';
   @state() private busy = false;
   @state() private alert = '';
   @state() private fieldErrors: Record<string, string> = {};
