@@ -25,7 +25,7 @@ export async function seedDemoIfEmpty(db: Database, url: string, extraOrigins: s
       const id = await createTenant(tx, tenant);
       // The owner is not held back by RLS, but the shared queries take the tenant from the transaction's context.
       await tx`select set_config('app.tenant_id', ${id}, true)`;
-      const portal: PortalTenant = { id, slug: tenant.slug, name: tenant.name, locale: tenant.locale ?? 'pt-BR', portalUrl: tenant.portalUrl ?? null };
+      const portal: PortalTenant = { id, slug: tenant.slug, name: tenant.name, locale: tenant.locale ?? 'pt-BR', currency: tenant.currency ?? 'BRL', portalUrl: tenant.portalUrl ?? null };
       if (tenant.slug === 'clinica-sol') await seedClinicaSol(tx, portal, hashes.rh, now);
       else await seedMartinsCastro(tx, hashes.lucia);
     }

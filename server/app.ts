@@ -8,6 +8,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import type { KeyStore } from './auth/keys.ts';
 import { PasswordHasherBusyError } from './auth/passwords.ts';
+import { accountRoutes } from './features/accounts/routes.ts';
 import { authRoutes } from './features/auth/routes.ts';
 import { healthRoutes } from './features/health/routes.ts';
 import { userRoutes } from './features/users/routes.ts';
@@ -57,6 +58,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', noStore(), tenantCors(db), originGuard(), bodyLimit({ maxSize: API_BODY_LIMIT, onError: tooLarge }));
   app.route('/api/portal/tenants', tenantRoutes(db));
   app.route('/api/portal/auth', authRoutes({ db, keys: deps.keys, clock: deps.clock, wakeMail: deps.wakeMail, trustedProxies: config.trustedProxies }));
+  app.route('/api/v1/accounts', accountRoutes({ db, clock: deps.clock }));
   app.route('/api/v1/users', userRoutes({ db, clock: deps.clock, wakeMail: deps.wakeMail }));
   app.get('/.well-known/jwks.json', (c) => {
     c.header('Cache-Control', 'public, max-age=300');

@@ -9,6 +9,7 @@ import { rotateSigningKey } from './auth/keys.ts';
 import { loadConfig } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { loadMigrations, migrate } from './db/migrate.ts';
+import { createAccount } from './features/accounts/service.ts';
 import { email as emailSchema } from './features/auth/schemas.ts';
 import { createTenant } from './features/tenants/queries.ts';
 import { newTenantSchema } from './features/tenants/schemas.ts';
@@ -18,6 +19,7 @@ import type { PortalTenant } from './http/portal-auth.ts';
 const USAGE = `usage: npm run portico -- <command>
   tenant:create --slug S --name N [--locale pt-BR|es|en] [--currency BRL] [--time-zone Z] [--portal-url URL] [--origin O]…
   origin:add S ORIGIN
+  account:create S --name N [--company] [--tax-id T] [--email E] [--establishment NAME]…
   user:invite S --email E --account ACCOUNT_ID [--establishment ID]… [--locale L]
   user:resend-activation S EMAIL
   token:create S --name N --scopes ${API_SCOPES.join(',')} [--expires-days D (90)]
@@ -30,7 +32,7 @@ const OPERATOR: Actor = { type: 'operator', id: process.env.USER ?? null };
 
 async function tenantBySlug(db: Database, slug: string): Promise<PortalTenant> {
   const [tenant] = await db.withoutTenant(
-    (tx) => tx<PortalTenant[]>`select id, slug, name, default_locale as locale, portal_url as "portalUrl" from tenants where slug = ${slug}`,
+    (tx) => tx<PortalTenant[]>`select id, slug, name, default_locale as locale, currency, portal_url as "portalUrl" from tenants where slug = ${slug}`,
   );
   if (!tenant) throw new Error(`There is no tenant '${slug}'`);
   return tenant;
@@ -50,6 +52,7 @@ async function run(db: Database, command: string, args: string[]): Promise<strin
       'time-zone': { type: 'string' }, 'portal-url': { type: 'string' }, origin: { type: 'string', multiple: true },
       email: { type: 'string' }, account: { type: 'string' }, establishment: { type: 'string', multiple: true },
       scopes: { type: 'string' }, 'expires-days': { type: 'string' }, 'profile-only': { type: 'boolean' },
+      company: { type: 'boolean' }, 'tax-id': { type: 'string' },
     },
   });
   const now = new Date();
@@ -69,6 +72,20 @@ async function run(db: Database, command: string, args: string[]): Promise<strin
       if (!newTenantSchema.shape.embedOrigins.safeParse([origin]).success) throw new UsageError(`'${origin}' is not an origin such as https://www.example.com`);
       await db.owner`update tenants set embed_origins = array(select distinct unnest(embed_origins || ${[origin]}::text[])) where id = ${tenant.id}`;
       return `${origin} may now embed ${tenant.slug}`;
+    }
+    case 'account:create': {
+      const tenant = await tenantBySlug(db, need(positionals[0], 'tenant slug'));
+      const input = {
+        kind: values.company ? ('company' as const) : ('person' as const),
+        name: need(values.name, '--name'),
+        taxId: values['tax-id'],
+        email: values.email,
+        establishments: values.company ? (values.establishment ?? []).map((name) => ({ name })) : undefined,
+      };
+      const result = await db.withTenant(tenant.id, (tx) => createAccount(tx, tenant, OPERATOR, input)).catch((error: Error) => {
+        throw error.name === 'AppError' ? new UsageError(error.message) : error;
+      });
+      return `account ${result.id} created`;
     }
     case 'user:invite': {
       const tenant = await tenantBySlug(db, need(positionals[0], 'tenant slug'));

@@ -12,6 +12,7 @@ export interface PortalTenant {
   slug: string;
   name: string;
   locale: 'pt-BR' | 'es' | 'en';
+  currency: string;
   portalUrl: string | null;
 }
 
@@ -43,7 +44,7 @@ export const portalTenant = (db: Database): MiddlewareHandler =>
     const slug = c.req.header(TENANT_HEADER);
     if (!slug) throw new AppError('tenant_not_found', 404, `Say which portal with the ${TENANT_HEADER} header`);
     const [row] = await db.withoutTenant(
-      (tx) => tx<PortalTenant[]>`select id, slug, name, default_locale as locale, portal_url as "portalUrl" from tenants where slug = ${slug} and portal_enabled`,
+      (tx) => tx<PortalTenant[]>`select id, slug, name, default_locale as locale, currency, portal_url as "portalUrl" from tenants where slug = ${slug} and portal_enabled`,
     );
     if (!row) throw new AppError('tenant_not_found', 404, 'There is no such portal');
     c.set('tenant', row);

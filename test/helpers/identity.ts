@@ -1,6 +1,7 @@
 import { hashPassword } from '../../server/auth/passwords.ts';
 import { sha256 } from '../../server/auth/secrets.ts';
 import type { Database } from '../../server/db/database.ts';
+import type { PortalTenant } from '../../server/http/portal-auth.ts';
 import { seedTenant, uniqueSlug } from './server.ts';
 
 /** One tenant with the people the auth tests need. */
@@ -15,6 +16,11 @@ export interface IdentityFixture {
   /** An account whose contact e-mail has no portal user yet (first access, registration). */
   contactEmail: string;
   process: { id: string; number: string; accessKey: string };
+}
+
+/** The fixture's tenant as the auth services take it (links land on `https://x.example/`). */
+export function portalTenantOf(f: IdentityFixture): PortalTenant {
+  return { id: f.tenant.id, slug: f.tenant.slug, name: 'x', locale: 'pt-BR', currency: 'BRL', portalUrl: 'https://x.example/' };
 }
 
 /** Seeds a tenant (portal address set) with accounts, users and a process. */

@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { issueAccessToken } from '../../server/auth/tokens.ts';
 import { sendLink } from '../../server/features/auth/service.ts';
-import { seedIdentity, type IdentityFixture } from '../helpers/identity.ts';
+import { portalTenantOf, seedIdentity, type IdentityFixture } from '../helpers/identity.ts';
 import { linkToken, mailedCode, PortalClient } from '../helpers/portal-client.ts';
 import { manualClock, readProblem, startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -155,7 +155,7 @@ describe('races (SECURITY.md 3)', () => {
   test('16 parallel uses of one link open exactly one session', async () => {
     clock.advance(3600);
     await server.db.withTenant(f.tenant.id, (tx) =>
-      sendLink(tx, { id: f.tenant.id, slug: f.tenant.slug, name: 'x', locale: 'pt-BR', portalUrl: 'https://x.example/' }, { id: f.rh.id, email: f.rh.email, locale: null }, 'magic', clock.now()),
+      sendLink(tx, portalTenantOf(f), { id: f.rh.id, email: f.rh.email, locale: null }, 'magic', clock.now()),
     );
     await server.mail.dispatcher.drain();
     const token = linkToken(server.mail.captured!.list(f.rh.email)[0]!.text);

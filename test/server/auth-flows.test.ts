@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sendLink } from '../../server/features/auth/service.ts';
-import { seedIdentity, type IdentityFixture } from '../helpers/identity.ts';
+import { portalTenantOf, seedIdentity, type IdentityFixture } from '../helpers/identity.ts';
 import { comparable, linkToken, mailedCode, PortalClient } from '../helpers/portal-client.ts';
 import { manualClock, readProblem, startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -152,7 +152,7 @@ describe('first access (A4) and forgot password (A6) by e-mailed link', () => {
     const first = linkToken((await lastMailTo(f.rh.email)).text);
     clock.advance(120);
     await server.db.withTenant(f.tenant.id, (tx) =>
-      sendLink(tx, { id: f.tenant.id, slug: f.tenant.slug, name: 'x', locale: 'pt-BR', portalUrl: 'https://x.example/' }, { id: f.rh.id, email: f.rh.email, locale: null }, 'magic', clock.now()),
+      sendLink(tx, portalTenantOf(f), { id: f.rh.id, email: f.rh.email, locale: null }, 'magic', clock.now()),
     );
     const magic = linkToken((await lastMailTo(f.rh.email)).text);
     assert.equal((await client().post('/link/redeem', { token: first, password: f.rh.password })).status, 200);
@@ -161,8 +161,7 @@ describe('first access (A4) and forgot password (A6) by e-mailed link', () => {
 
   test('a link past its lifetime is dead', async () => {
     await server.db.withTenant(f.tenant.id, async (tx) => {
-      const tenant = { id: f.tenant.id, slug: f.tenant.slug, name: 'x', locale: 'pt-BR' as const, portalUrl: 'https://x.example/' };
-      await sendLink(tx, tenant, { id: f.rh.id, email: f.rh.email, locale: null }, 'magic', clock.now());
+      await sendLink(tx, portalTenantOf(f), { id: f.rh.id, email: f.rh.email, locale: null }, 'magic', clock.now());
     });
     const token = linkToken((await lastMailTo(f.rh.email)).text);
     clock.advance(16 * 60);
@@ -173,7 +172,7 @@ describe('first access (A4) and forgot password (A6) by e-mailed link', () => {
 describe('magic links (A7, P5)', () => {
   const send = (purpose: 'magic' | 'magic-profile') =>
     server.db.withTenant(f.tenant.id, (tx) =>
-      sendLink(tx, { id: f.tenant.id, slug: f.tenant.slug, name: 'x', locale: 'pt-BR', portalUrl: 'https://x.example/' }, { id: f.rh.id, email: f.rh.email, locale: null }, purpose, clock.now()),
+      sendLink(tx, portalTenantOf(f), { id: f.rh.id, email: f.rh.email, locale: null }, purpose, clock.now()),
     );
 
   test('sign in without a password, once', async () => {

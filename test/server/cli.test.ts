@@ -57,6 +57,17 @@ test('an API token is printed once, works on the API, and stops working when rev
   assert.equal((await invite()).status, 401);
 });
 
+test('create a company account with establishments; a wrong CNPJ is refused', async () => {
+  const created = await cli('account:create', f.tenant.slug, '--company', '--name', 'Construtora Alfa', '--tax-id', '11.222.333/0001-81', '--establishment', 'Sede');
+  assert.equal(created.code, 0, created.stderr);
+  const id = /account ([0-9a-f-]{36})/.exec(created.stdout)![1]!;
+  const [row] = await server.db.owner`select count(*)::int as n from establishments where account_id = ${id}`;
+  assert.equal(row!.n, 1);
+  const wrong = await cli('account:create', f.tenant.slug, '--company', '--name', 'X', '--tax-id', '11.222.333/0001-82');
+  assert.equal(wrong.code, 2);
+  assert.match(wrong.stderr, /taxId is not a valid CNPJ/);
+});
+
 test('invite a user and send magic links: the mail waits in the outbox for the server to send it', async () => {
   const email = `invited.${f.tenant.slug}@example.com`;
   const invited = await cli('user:invite', f.tenant.slug, '--email', email, '--account', f.company.id);
