@@ -4,15 +4,15 @@ import { createServer, type Server } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { CLINICA_SOL_PEOPLE, DEMO_SIGN_INS, MARTINS_CASTRO_PEOPLE } from '../../demo/people.ts';
-import { launchChromium, watchForErrors } from '../helpers/browser.ts';
-import { freshDatabaseEnv } from '../helpers/fresh-database.ts';
-import { freePort, killServer, spawnServer, waitForUrl, type ServerProcess } from '../helpers/process.ts';
+import { watchForErrors } from '../helpers/browser.ts';
+import { startDemoServer, type DemoServer } from '../helpers/demo-server.ts';
+import { freePort, type ServerProcess } from '../helpers/process.ts';
 
 // `npm start` on a fresh database, then the two demo sites in Chromium, as a visitor would see them.
+let demo: DemoServer;
 let server: ServerProcess;
 let url: string;
 let browser: Browser;
-let cleanup: () => Promise<void>;
 /** A third-party site the demo tenants allow (PORTICO_DEMO_ORIGINS), and one they do not. */
 let allowedSitePort: number;
 let foreignSitePort: number;
@@ -23,22 +23,11 @@ const demos = [
 ] as const;
 
 before(async () => {
-  const database = await freshDatabaseEnv();
-  cleanup = database.cleanup;
-  const port = await freePort();
   [allowedSitePort, foreignSitePort] = [await freePort(), await freePort()];
-  server = spawnServer({ ...database.env, PORT: String(port), HOST: '127.0.0.1', PORTICO_DEMO_ORIGINS: `http://127.0.0.1:${allowedSitePort}` });
-  [url, browser] = await Promise.all([waitForUrl(server, 90_000), launchChromium()]);
+  demo = await startDemoServer({ PORTICO_DEMO_ORIGINS: `http://127.0.0.1:${allowedSitePort}` });
+  ({ server, url, browser } = demo);
 });
-after(async () => {
-  await browser?.close();
-  if (server) {
-    server.child.kill('SIGTERM');
-    await Promise.race([server.exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
-    killServer(server);
-  }
-  await cleanup?.();
-});
+after(() => demo?.stop());
 
 describe('the demo sites', () => {
   for (const demo of demos) {

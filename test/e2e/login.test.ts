@@ -2,31 +2,19 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { CLINICA_SOL_PEOPLE, DEMO_SIGN_INS, MARTINS_CASTRO_PEOPLE } from '../../demo/people.ts';
-import { launchChromium, watchForErrors } from '../helpers/browser.ts';
-import { freshDatabaseEnv } from '../helpers/fresh-database.ts';
-import { freePort, killServer, spawnServer, waitForUrl, type ServerProcess } from '../helpers/process.ts';
+import { watchForErrors } from '../helpers/browser.ts';
+import { startDemoServer, type DemoServer } from '../helpers/demo-server.ts';
 
 // The demo sites as their clients use them: <portal-login> signs in, <portal-brand> elsewhere on the page follows.
-let server: ServerProcess;
+let demo: DemoServer;
 let url: string;
 let browser: Browser;
-let cleanup: () => Promise<void>;
 
 before(async () => {
-  const database = await freshDatabaseEnv();
-  cleanup = database.cleanup;
-  server = spawnServer({ ...database.env, PORT: String(await freePort()), HOST: '127.0.0.1' });
-  [url, browser] = await Promise.all([waitForUrl(server, 90_000), launchChromium()]);
+  demo = await startDemoServer();
+  ({ url, browser } = demo);
 });
-after(async () => {
-  await browser?.close();
-  if (server) {
-    server.child.kill('SIGTERM');
-    await Promise.race([server.exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
-    killServer(server);
-  }
-  await cleanup?.();
-});
+after(() => demo?.stop());
 
 async function open(slug: string): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage();
