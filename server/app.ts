@@ -11,6 +11,8 @@ import { PasswordHasherBusyError } from './auth/passwords.ts';
 import { accountRoutes } from './features/accounts/routes.ts';
 import { authRoutes } from './features/auth/routes.ts';
 import { healthRoutes } from './features/health/routes.ts';
+import { portalRequestRoutes } from './features/requests/routes-portal.ts';
+import { integrationRequestRoutes } from './features/requests/routes-v1.ts';
 import { userRoutes } from './features/users/routes.ts';
 import { devMailRoutes } from './mail/dev-routes.ts';
 import type { CaptureMailer } from './mail/mailer.ts';
@@ -57,7 +59,10 @@ export function createApp(deps: AppDeps) {
 
   app.use('/api/*', noStore(), tenantCors(db), originGuard(), bodyLimit({ maxSize: API_BODY_LIMIT, onError: tooLarge }));
   app.route('/api/portal/tenants', tenantRoutes(db));
-  app.route('/api/portal/auth', authRoutes({ db, keys: deps.keys, clock: deps.clock, wakeMail: deps.wakeMail, trustedProxies: config.trustedProxies }));
+  const authDeps = { db, keys: deps.keys, clock: deps.clock, wakeMail: deps.wakeMail, trustedProxies: config.trustedProxies };
+  app.route('/api/portal/auth', authRoutes(authDeps));
+  app.route('/api/portal/requests', portalRequestRoutes(authDeps));
+  app.route('/api/v1/requests', integrationRequestRoutes({ db, clock: deps.clock, wakeMail: deps.wakeMail }));
   app.route('/api/v1/accounts', accountRoutes({ db, clock: deps.clock }));
   app.route('/api/v1/users', userRoutes({ db, clock: deps.clock, wakeMail: deps.wakeMail }));
   app.get('/.well-known/jwks.json', (c) => {

@@ -23,7 +23,10 @@ export type ProblemCode =
   | 'password_too_common'
   | 'password_required'
   | 'account_not_reachable'
-  | 'portal_address_missing';
+  | 'portal_address_missing'
+  | 'request_closed'
+  | 'request_not_closed'
+  | 'reopen_window_passed';
 
 /** An RFC 9457 problem document as Portico sends it. */
 export interface Problem {
@@ -75,6 +78,9 @@ const titles: Record<ProblemCode, string> = {
   password_required: 'New password required',
   account_not_reachable: 'Account not reachable',
   portal_address_missing: 'Portal address missing',
+  request_closed: 'Request closed',
+  request_not_closed: 'Request not closed',
+  reopen_window_passed: 'Too late to reopen',
 };
 
 /** Answers `c` with a problem+json body for `error`. */

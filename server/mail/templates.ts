@@ -29,6 +29,12 @@ export const mailDataSchemas = {
   reset: z.object({ link, expiresInMinutes: minutes }),
   'magic-link': z.object({ link, expiresInMinutes: minutes, profileOnly: z.enum(['true', 'false']) }),
   'sign-in-code': z.object({ code, expiresInMinutes: minutes }),
+  'request-update': z.object({
+    link,
+    requestSubject: z.string().min(1).max(200),
+    event: z.enum(['reply', 'status']),
+    status: z.enum(['open', 'in-progress', 'answered', 'closed']),
+  }),
 } as const;
 
 /** The name of a mail template. */

@@ -1,5 +1,6 @@
 import { duration, type LocaleCopy } from '../copy.ts';
 
+const STATUS = { open: 'open', 'in-progress': 'in progress', answered: 'answered', closed: 'closed' } as const;
 const minutes = (amount: number) => duration('en', amount, 'minute');
 const hours = (amount: number) => duration('en', amount, 'hour');
 const spam =
@@ -79,6 +80,16 @@ export const en: LocaleCopy = {
         `Never share it: ${tenant} will never ask you for it. If you did not try to sign in, ignore this e-mail.`,
         spam,
       ],
+    }),
+    'request-update': ({ link, requestSubject, event, status }, tenant) => ({
+      subject: event === 'reply' ? `${tenant} answered your request` : `Your request to ${tenant}: ${STATUS[status]}`,
+      heading: event === 'reply' ? 'You have an answer' : 'Your request moved on',
+      intro: [
+        event === 'reply' ? `${tenant} answered your request “${requestSubject}”.` : `Your request “${requestSubject}” is now ${STATUS[status]}.`,
+        'Sign in to the client portal to read it and, if you need to, reply.',
+      ],
+      action: { button: 'Open my request', link },
+      notes: [`You get this e-mail because you made this request on the ${tenant} client portal.`],
     }),
   },
 };

@@ -1,5 +1,6 @@
 import { duration, type LocaleCopy } from '../copy.ts';
 
+const STATUS = { open: 'abierta', 'in-progress': 'en curso', answered: 'respondida', closed: 'cerrada' } as const;
 const minutes = (amount: number) => duration('es', amount, 'minute');
 const hours = (amount: number) => duration('es', amount, 'hour');
 const spam =
@@ -81,6 +82,16 @@ export const es: LocaleCopy = {
         `No lo comparta nunca: ${tenant} nunca se lo pedirá. Si no ha intentado entrar, ignore este correo.`,
         spam,
       ],
+    }),
+    'request-update': ({ link, requestSubject, event, status }, tenant) => ({
+      subject: event === 'reply' ? `${tenant} ha respondido a tu solicitud` : `Tu solicitud a ${tenant}: ${STATUS[status]}`,
+      heading: event === 'reply' ? 'Tienes una respuesta' : 'Tu solicitud ha avanzado',
+      intro: [
+        event === 'reply' ? `${tenant} ha respondido a tu solicitud «${requestSubject}».` : `Tu solicitud «${requestSubject}» está ahora ${STATUS[status]}.`,
+        'Accede al portal de clientes para leerla y, si lo necesitas, responder.',
+      ],
+      action: { button: 'Abrir mi solicitud', link },
+      notes: [`Recibes este correo porque hiciste esta solicitud en el portal de clientes de ${tenant}.`],
     }),
   },
 };

@@ -1,5 +1,6 @@
 import { duration, type LocaleCopy } from '../copy.ts';
 
+const STATUS = { open: 'aberta', 'in-progress': 'em andamento', answered: 'respondida', closed: 'encerrada' } as const;
 const minutes = (amount: number) => duration('pt-BR', amount, 'minute');
 const hours = (amount: number) => duration('pt-BR', amount, 'hour');
 const spam =
@@ -79,6 +80,16 @@ export const ptBR: LocaleCopy = {
         `Nunca compartilhe este código: ${tenant} nunca vai pedi-lo a você. Se não foi você quem tentou entrar, ignore este e-mail.`,
         spam,
       ],
+    }),
+    'request-update': ({ link, requestSubject, event, status }, tenant) => ({
+      subject: event === 'reply' ? `${tenant} respondeu à sua solicitação` : `Sua solicitação a ${tenant}: ${STATUS[status]}`,
+      heading: event === 'reply' ? 'Você tem uma resposta' : 'Sua solicitação andou',
+      intro: [
+        event === 'reply' ? `${tenant} respondeu à sua solicitação “${requestSubject}”.` : `Sua solicitação “${requestSubject}” agora está ${STATUS[status]}.`,
+        'Entre no portal do cliente para ler e, se precisar, responder.',
+      ],
+      action: { button: 'Abrir minha solicitação', link },
+      notes: [`Você recebe este e-mail porque fez esta solicitação no portal do cliente de ${tenant}.`],
     }),
   },
 };

@@ -1,0 +1,109 @@
+import type { Tx } from '../../db/database.ts';
+import type { RequestCategory, RequestDetail, RequestMessage, RequestPage, RequestStatus, RequestSummary } from './schemas.ts';
+
+const SUMMARY_COLUMNS = (tx: Tx) => tx`
+  r.id, r.account_id as "accountId", a.name as "accountName", r.establishment_id as "establishmentId", r.category,
+  r.subject, r.status, case when r.about_type is null then null else json_build_object('type', r.about_type, 'id', r.about_id) end as about,
+  r.assignee, r.created_at as "createdAt", r.updated_at as "updatedAt", r.closed_at as "closedAt"`;
+
+/**
+ * Requests a portal user may see (SECURITY.md 17): of the accounts they reach, and inside an account only the
+ * establishments in their scope — a request about the whole account only for users who reach all of it.
+ */
+const visibleTo = (tx: Tx, userId: string) => tx`
+  exists (select 1 from memberships m where m.user_id = ${userId} and m.account_id = r.account_id
+           and (m.all_establishments or r.establishment_id = any(m.establishment_ids)))`;
+
+/** A page cursor: the last item's creation time and id. */
+export function cursorOf(item: Pick<RequestSummary, 'createdAt' | 'id'>): string {
+  return Buffer.from(`${new Date(item.createdAt).toISOString()}|${item.id}`).toString('base64url');
+}
+
+function parseCursor(cursor: string | undefined): { at: Date; id: string } | undefined {
+  if (!cursor) return undefined;
+  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  if (!at || !id || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/.test(id)) return undefined;
+  return { at: new Date(at), id };
+}
+
+export interface ListFilters {
+  status?: RequestStatus;
+  category?: RequestCategory;
+  accountId?: string;
+  authorId?: string;
+  assignee?: string;
+  before?: string;
+  limit: number;
+}
+
+/** A page of requests, newest first, by keyset (stable while requests arrive); `viewer` limits it to a user's scope. */
+export async function listRequests(tx: Tx, filters: ListFilters, viewer?: string): Promise<RequestPage> {
+  const cursor = parseCursor(filters.before);
+  const rows = await tx<RequestSummary[]>`
+    select ${SUMMARY_COLUMNS(tx)} from requests r join accounts a on a.id = r.account_id
+     where true
+       ${viewer ? tx`and ${visibleTo(tx, viewer)}` : tx``}
+       ${filters.status ? tx`and r.status = ${filters.status}` : tx``}
+       ${filters.category ? tx`and r.category = ${filters.category}` : tx``}
+       ${filters.accountId ? tx`and r.account_id = ${filters.accountId}` : tx``}
+       ${filters.authorId ? tx`and r.author_id = ${filters.authorId}` : tx``}
+       ${filters.assignee ? tx`and r.assignee = ${filters.assignee}` : tx``}
+       ${cursor ? tx`and (r.created_at, r.id) < (${cursor.at}, ${cursor.id})` : tx``}
+     order by r.created_at desc, r.id desc
+     limit ${filters.limit + 1}`;
+  const items = rows.slice(0, filters.limit);
+  return { items, next: rows.length > filters.limit ? cursorOf(items.at(-1)!) : null };
+}
+
+/** One request with its thread, or undefined when it does not exist or `viewer` may not see it. */
+export async function findRequest(tx: Tx, id: string, viewer?: string): Promise<(RequestDetail & { authorId: string | null }) | undefined> {
+  const [row] = await tx<(RequestDetail & { authorId: string | null })[]>`
+    select ${SUMMARY_COLUMNS(tx)}, r.description, r.author_id as "authorId",
+           coalesce((select json_agg(json_build_object('id', m.id, 'author', m.author_type, 'authorName', m.author_name,
+                                                       'body', m.body, 'createdAt', m.created_at) order by m.created_at)
+                       from request_messages m where m.request_id = r.id), '[]'::json) as messages
+      from requests r join accounts a on a.id = r.account_id
+     where r.id = ${id} ${viewer ? tx`and ${visibleTo(tx, viewer)}` : tx``}`;
+  return row;
+}
+
+export async function insertRequest(
+  tx: Tx,
+  request: { accountId: string; establishmentId: string | null; authorId: string; category: RequestCategory; subject: string; description: string; about?: { type: string; id: string } },
+  now: Date,
+): Promise<string> {
+  const [row] = await tx<{ id: string }[]>`
+    insert into requests (tenant_id, account_id, establishment_id, author_id, category, subject, description, about_type, about_id, created_at, updated_at)
+    values (portico_current_tenant(), ${request.accountId}, ${request.establishmentId}, ${request.authorId}, ${request.category}, ${request.subject},
+            ${request.description}, ${request.about?.type ?? null}, ${request.about?.id ?? null}, ${now}, ${now})
+    returning id`;
+  return row!.id;
+}
+
+export async function insertMessage(tx: Tx, message: { requestId: string; author: RequestMessage['author']; authorId: string | null; authorName: string | null; body: string }, now: Date): Promise<void> {
+  await tx`insert into request_messages (tenant_id, request_id, author_type, author_id, author_name, body, created_at)
+           values (portico_current_tenant(), ${message.requestId}, ${message.author}, ${message.authorId}, ${message.authorName}, ${message.body}, ${now})`;
+}
+
+export async function setStatus(tx: Tx, id: string, status: RequestStatus, now: Date): Promise<void> {
+  await tx`update requests set status = ${status}, updated_at = ${now},
+             closed_at = case when ${status} = 'closed' then ${now}::timestamptz else null end
+           where id = ${id}`;
+}
+
+export async function setAssignee(tx: Tx, id: string, assignee: string | null, now: Date): Promise<void> {
+  await tx`update requests set assignee = ${assignee}, updated_at = ${now} where id = ${id}`;
+}
+
+/** The categories a tenant offers (all but those switched off), with its own names where it gave some. */
+export async function enabledCategories(tx: Tx): Promise<{ key: RequestCategory; labels: Record<string, string> }[]> {
+  const rows = await tx<{ key: RequestCategory; enabled: boolean; labels: Record<string, string> }[]>`select key, enabled, labels from request_categories`;
+  const settings = new Map(rows.map((row) => [row.key, row]));
+  const all: RequestCategory[] = ['financial', 'review', 'profile-change', 'appointment', 'feedback', 'general'];
+  return all.filter((key) => settings.get(key)?.enabled ?? true).map((key) => ({ key, labels: settings.get(key)?.labels ?? {} }));
+}
+
+export async function audit(tx: Tx, actor: { type: string; id: string | null }, action: string, requestId: string): Promise<void> {
+  await tx`insert into audit_log (tenant_id, actor_type, actor_id, action, subject_type, subject_id)
+           values (portico_current_tenant(), ${actor.type}, ${actor.id}, ${action}, 'request', ${requestId})`;
+}

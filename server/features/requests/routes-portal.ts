@@ -1,0 +1,121 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Tx } from '../../db/database.ts';
+import { portalTenant, requirePrincipal, type Principal } from '../../http/portal-auth.ts';
+import { AppError } from '../../http/problem.ts';
+import { validate } from '../../http/validate.ts';
+import type { AuthDeps } from '../auth/service.ts';
+import * as q from './queries.ts';
+import { listQuery, newRequestBody, REOPEN_DAYS, replyBody } from './schemas.ts';
+
+const idParam = z.object({ id: z.uuid() });
+const notFound = () => new AppError('not_found', 404, 'No such request');
+
+/** Requests belong to full client sessions: not to a profile-only link or a quick-access session. */
+function client(principal: Principal): string {
+  if (principal.type !== 'client' || principal.scope !== 'full') throw new AppError('forbidden', 403, 'Sign in to see your requests');
+  return principal.subject;
+}
+
+/** Which account and establishment a new request is for, within the user's scope (A10, A11). */
+async function placeRequest(tx: Tx, userId: string, accountId: string, establishmentId?: string): Promise<string | null> {
+  const [membership] = await tx<{ all_establishments: boolean; establishment_ids: string[] }[]>`
+    select all_establishments, establishment_ids from memberships where user_id = ${userId} and account_id = ${accountId}`;
+  if (!membership) throw new AppError('not_found', 404, 'No such account');
+  if (membership.all_establishments) {
+    if (!establishmentId) return null;
+    const [found] = await tx`select 1 from establishments where id = ${establishmentId} and account_id = ${accountId}`;
+    if (!found) throw new AppError('not_found', 404, 'No such establishment');
+    return establishmentId;
+  }
+  if (establishmentId) {
+    if (!membership.establishment_ids.includes(establishmentId)) throw new AppError('not_found', 404, 'No such establishment');
+    return establishmentId;
+  }
+  if (membership.establishment_ids.length === 1) return membership.establishment_ids[0]!;
+  throw new AppError('invalid_input', 400, 'Say which establishment the request is about', [{ path: 'establishmentId', message: 'is required' }]);
+}
+
+/** `/api/portal/requests`: a client's requests (B6, T5, P3, S1, C4) and their threads. */
+export function portalRequestRoutes(deps: AuthDeps) {
+  const { db, clock } = deps;
+  return new Hono()
+    .use(portalTenant(db), requirePrincipal(deps, ['portal']))
+    .get('/categories', async (c) => c.json(await db.withTenant(c.get('tenant').id, (tx) => q.enabledCategories(tx))))
+    .get('/', validate('query', listQuery), async (c) => {
+      const userId = client(c.get('principal'));
+      const query = c.req.valid('query');
+      const page = await db.withTenant(c.get('tenant').id, (tx) =>
+        q.listRequests(tx, { ...query, authorId: query.mine === 'true' ? userId : undefined }, userId),
+      );
+      return c.json(page);
+    })
+    .post('/', validate('json', newRequestBody), async (c) => {
+      const principal = c.get('principal');
+      const userId = client(principal);
+      const body = c.req.valid('json');
+      const now = clock();
+      const id = await db.withTenant(c.get('tenant').id, async (tx) => {
+        const categories = await q.enabledCategories(tx);
+        if (!categories.some((category) => category.key === body.category)) {
+          throw new AppError('invalid_input', 400, 'This kind of request is not offered here', [{ path: 'category', message: 'is switched off' }]);
+        }
+        const accountId = body.accountId ?? principal.accountId;
+        if (!accountId) throw new AppError('invalid_input', 400, 'Choose the account first', [{ path: 'accountId', message: 'is required' }]);
+        const establishmentId = await placeRequest(tx, userId, accountId, body.establishmentId);
+        const requestId = await q.insertRequest(tx, { ...body, accountId, establishmentId, authorId: userId }, now);
+        await q.audit(tx, { type: 'client', id: userId }, 'request-created', requestId);
+        return requestId;
+      });
+      const created = await db.withTenant(c.get('tenant').id, (tx) => q.findRequest(tx, id, userId));
+      const { authorId: _author, ...detail } = created!;
+      return c.json(detail, 201);
+    })
+    .get('/:id', validate('param', idParam), async (c) => {
+      const userId = client(c.get('principal'));
+      const request = await db.withTenant(c.get('tenant').id, (tx) => q.findRequest(tx, c.req.valid('param').id, userId));
+      if (!request) throw notFound();
+      const { authorId: _author, ...detail } = request;
+      return c.json(detail);
+    })
+    .post('/:id/replies', validate('param', idParam), validate('json', replyBody), async (c) => {
+      const userId = client(c.get('principal'));
+      const { id } = c.req.valid('param');
+      const now = clock();
+      await db.withTenant(c.get('tenant').id, async (tx) => {
+        const request = await q.findRequest(tx, id, userId);
+        if (!request) throw notFound();
+        if (request.status === 'closed') throw new AppError('request_closed', 409, 'The request is closed; reopen it to reply');
+        await q.insertMessage(tx, { requestId: id, author: 'client', authorId: userId, authorName: null, body: c.req.valid('json').body }, now);
+        await q.setStatus(tx, id, 'open', now);
+        await q.audit(tx, { type: 'client', id: userId }, 'request-replied', id);
+      });
+      return c.json({ status: 'open' }, 201);
+    })
+    .post('/:id/close', validate('param', idParam), async (c) => {
+      const userId = client(c.get('principal'));
+      const { id } = c.req.valid('param');
+      await db.withTenant(c.get('tenant').id, async (tx) => {
+        if (!(await q.findRequest(tx, id, userId))) throw notFound();
+        await q.setStatus(tx, id, 'closed', clock());
+        await q.audit(tx, { type: 'client', id: userId }, 'request-closed', id);
+      });
+      return c.json({ status: 'closed' });
+    })
+    .post('/:id/reopen', validate('param', idParam), async (c) => {
+      const userId = client(c.get('principal'));
+      const { id } = c.req.valid('param');
+      const now = clock();
+      await db.withTenant(c.get('tenant').id, async (tx) => {
+        const request = await q.findRequest(tx, id, userId);
+        if (!request) throw notFound();
+        if (request.status !== 'closed') throw new AppError('request_not_closed', 409, 'Only a closed request can be reopened');
+        if (now.getTime() - new Date(request.closedAt!).getTime() > REOPEN_DAYS * 86_400_000) {
+          throw new AppError('reopen_window_passed', 409, `A request can be reopened up to ${REOPEN_DAYS} days after it was closed; open a new one`);
+        }
+        await q.setStatus(tx, id, 'open', now);
+        await q.audit(tx, { type: 'client', id: userId }, 'request-reopened', id);
+      });
+      return c.json({ status: 'open' });
+    });
+}

@@ -1,0 +1,69 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Database } from '../../db/database.ts';
+import { requireIntegration } from '../../http/integration-auth.ts';
+import { AppError } from '../../http/problem.ts';
+import { validate } from '../../http/validate.ts';
+import { notifyAuthor } from './notify.ts';
+import * as q from './queries.ts';
+import { assignBody, listQuery, staffReplyBody, statusBody } from './schemas.ts';
+
+const idParam = z.object({ id: z.uuid() });
+
+/** `/api/v1/requests`: the business's inbox (G8) — for its systems now, for the staff console later. */
+export function integrationRequestRoutes(deps: { db: Database; clock: () => Date; wakeMail: () => void }) {
+  const { db, clock } = deps;
+  const reads = requireIntegration(deps, 'requests:read');
+  const writes = requireIntegration(deps, 'requests:write');
+  const load = async (tx: Parameters<Parameters<Database['withTenant']>[1]>[0], id: string) => {
+    const request = await q.findRequest(tx, id);
+    if (!request) throw new AppError('not_found', 404, 'No such request');
+    return request;
+  };
+  return new Hono()
+    .get('/', reads, validate('query', listQuery), async (c) => c.json(await db.withTenant(c.get('tenant').id, (tx) => q.listRequests(tx, c.req.valid('query')))))
+    .get('/:id', reads, validate('param', idParam), async (c) => {
+      const { authorId: _author, ...detail } = await db.withTenant(c.get('tenant').id, (tx) => load(tx, c.req.valid('param').id));
+      return c.json(detail);
+    })
+    .post('/:id/replies', writes, validate('param', idParam), validate('json', staffReplyBody), async (c) => {
+      const { id } = c.req.valid('param');
+      const { body, authorName } = c.req.valid('json');
+      const tenant = c.get('tenant');
+      const actor = { type: 'integration', id: c.get('principal').subject };
+      const now = clock();
+      await db.withTenant(tenant.id, async (tx) => {
+        const request = await load(tx, id);
+        await q.insertMessage(tx, { requestId: id, author: 'integration', authorId: actor.id, authorName: authorName ?? null, body }, now);
+        await q.setStatus(tx, id, 'answered', now);
+        await q.audit(tx, actor, 'request-answered', id);
+        await notifyAuthor(tx, tenant, request, { kind: 'reply', status: 'answered', key: `reply:${now.getTime()}` });
+      });
+      deps.wakeMail();
+      return c.json({ status: 'answered' }, 201);
+    })
+    .post('/:id/status', writes, validate('param', idParam), validate('json', statusBody), async (c) => {
+      const { id } = c.req.valid('param');
+      const { status } = c.req.valid('json');
+      const tenant = c.get('tenant');
+      const now = clock();
+      await db.withTenant(tenant.id, async (tx) => {
+        const request = await load(tx, id);
+        if (request.status === status) return;
+        await q.setStatus(tx, id, status, now);
+        await q.audit(tx, { type: 'integration', id: c.get('principal').subject }, `request-${status}`, id);
+        await notifyAuthor(tx, tenant, request, { kind: 'status', status, key: `status:${status}:${now.getTime()}` });
+      });
+      deps.wakeMail();
+      return c.json({ status });
+    })
+    .post('/:id/assignee', writes, validate('param', idParam), validate('json', assignBody), async (c) => {
+      const { id } = c.req.valid('param');
+      await db.withTenant(c.get('tenant').id, async (tx) => {
+        await load(tx, id);
+        await q.setAssignee(tx, id, c.req.valid('json').assignee, clock());
+        await q.audit(tx, { type: 'integration', id: c.get('principal').subject }, 'request-assigned', id);
+      });
+      return c.json({ assignee: c.req.valid('json').assignee });
+    });
+}
