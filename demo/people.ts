@@ -22,3 +22,23 @@ export const MARTINS_CASTRO_PEOPLE = {
     { title: 'Renovación de la tarjeta de residencia', number: '7316502948', accessKey: 'MC3N-8VHE-KQ5Z-J2YB' },
   ],
 } as const;
+
+/**
+ * The demo's API tokens (scopes: accounts, users, requests), so the integration API can be tried at once —
+ * e.g. answering a request: `curl -H "Authorization: Bearer <token>" …/api/v1/requests`. Demo data only.
+ */
+export const DEMO_API_TOKENS = {
+  'clinica-sol': 'ptk_clinica-sol_DEMOdemoDEMOdemoDEMOdemoDEMOdemoDEMOdemo123',
+  'martins-castro': 'ptk_martins-castro_DEMOdemoDEMOdemoDEMOdemoDEMOdemoDEMOdemo456',
+} as const;
+
+/** Requests already waiting in each demo inbox. */
+export const DEMO_REQUESTS = {
+  'clinica-sol': [
+    { category: 'financial', subject: 'Segunda via do boleto de outubro', description: 'O boleto de outubro não chegou ao financeiro. Podem enviar a segunda via?', reply: 'Enviamos a segunda via para o e-mail do financeiro. Ela vence em 10 dias.' },
+    { category: 'appointment', subject: 'Exames admissionais de 3 funcionários', description: 'Precisamos agendar ASO admissional para três novos colaboradores da Matriz na próxima semana.' },
+  ],
+  'martins-castro': [
+    { category: 'review', subject: 'Falta el certificado de antecedentes', description: 'En la fase actual aparece pendiente el certificado, pero lo entregué la semana pasada.', reply: 'Gracias, Lucía. Lo hemos localizado y ya consta en su expediente.' },
+  ],
+} as const;

@@ -5,7 +5,7 @@ import type { Logger } from '../server/http/logger.ts';
 import type { PortalTenant } from '../server/http/portal-auth.ts';
 import { countTenants, createTenant } from '../server/features/tenants/queries.ts';
 import { inviteUser } from '../server/features/users/service.ts';
-import { CLINICA_SOL_PEOPLE, DEMO_SIGN_INS, MARTINS_CASTRO_PEOPLE } from './people.ts';
+import { CLINICA_SOL_PEOPLE, DEMO_API_TOKENS, DEMO_REQUESTS, DEMO_SIGN_INS, MARTINS_CASTRO_PEOPLE } from './people.ts';
 import { demoTenants } from './tenants.ts';
 
 /**
@@ -28,6 +28,7 @@ export async function seedDemoIfEmpty(db: Database, url: string, extraOrigins: s
       const portal: PortalTenant = { id, slug: tenant.slug, name: tenant.name, locale: tenant.locale ?? 'pt-BR', currency: tenant.currency ?? 'BRL', portalUrl: tenant.portalUrl ?? null };
       if (tenant.slug === 'clinica-sol') await seedClinicaSol(tx, portal, hashes.rh, now);
       else await seedMartinsCastro(tx, hashes.lucia);
+      await seedRequestsAndToken(tx, tenant.slug as keyof typeof DEMO_REQUESTS, now);
     }
     return true;
   });
@@ -63,4 +64,27 @@ async function seedMartinsCastro(tx: Tx, luciaHash: string): Promise<void> {
     await tx`insert into processes (tenant_id, account_id, title, quick_access_number, access_key_hash)
              values (portico_current_tenant(), ${account!.id}, ${process.title}, ${process.number}, ${sha256(process.accessKey)})`;
   }
+}
+
+/** A few requests in each inbox (one already answered), and the demo API token. */
+async function seedRequestsAndToken(tx: Tx, slug: keyof typeof DEMO_REQUESTS, now: Date): Promise<void> {
+  const [author] = await tx<{ id: string; account_id: string }[]>`
+    select u.id, m.account_id from portal_users u join memberships m on m.user_id = u.id
+     where u.email = ${DEMO_SIGN_INS[slug].email} limit 1`;
+  for (const [i, request] of DEMO_REQUESTS[slug].entries()) {
+    const created = new Date(now.getTime() - (DEMO_REQUESTS[slug].length - i) * 86_400_000);
+    const [row] = await tx<{ id: string }[]>`
+      insert into requests (tenant_id, account_id, author_id, category, subject, description, status, created_at, updated_at)
+      values (portico_current_tenant(), ${author!.account_id}, ${author!.id}, ${request.category}, ${request.subject}, ${request.description},
+              ${'reply' in request ? 'answered' : 'open'}, ${created}, ${created})
+      returning id`;
+    if ('reply' in request) {
+      await tx`insert into request_messages (tenant_id, request_id, author_type, author_name, body, created_at)
+               values (portico_current_tenant(), ${row!.id}, 'staff', 'Atendimento', ${request.reply}, ${created})`;
+    }
+  }
+  await tx`insert into api_tokens (tenant_id, name, token_prefix, token_hash, scopes, expires_at)
+           values (portico_current_tenant(), 'Demo', ${DEMO_API_TOKENS[slug].slice(0, slug.length + 9)}, ${sha256(DEMO_API_TOKENS[slug])},
+                   ${['accounts:read', 'accounts:write', 'requests:read', 'requests:write', 'users:read', 'users:write']},
+                   ${new Date(now.getTime() + 365 * 86_400_000)})`;
 }

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { CLINICA_SOL_PEOPLE, DEMO_SIGN_INS, MARTINS_CASTRO_PEOPLE } from '../../demo/people.ts';
+import { CLINICA_SOL_PEOPLE, DEMO_API_TOKENS, DEMO_SIGN_INS, MARTINS_CASTRO_PEOPLE } from '../../demo/people.ts';
 import { watchForErrors } from '../helpers/browser.ts';
 import { startDemoServer, type DemoServer } from '../helpers/demo-server.ts';
 import { freePort, type ServerProcess } from '../helpers/process.ts';
@@ -105,6 +105,13 @@ describe('the demo people (printed at start)', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     assert.ok(mails.some((m) => m.to === CLINICA_SOL_PEOPLE.pendingBranchUser), JSON.stringify(mails));
+  });
+
+  test('the demo API token reads each inbox, which already holds requests', async () => {
+    for (const [slug, token] of Object.entries(DEMO_API_TOKENS)) {
+      const inbox = (await (await fetch(`${url}/api/v1/requests`, { headers: { Authorization: `Bearer ${token}` } })).json()) as { items: unknown[] };
+      assert.ok(inbox.items.length >= 1, slug);
+    }
   });
 
   test('Ana, a patient with no password yet, gets in through first access', async () => {
