@@ -2,4 +2,5 @@
 export const widgetChunks: Record<string, () => Promise<unknown>> = {
   'portal-brand': () => import('./brand/portal-brand.ts'),
   'portal-login': () => import('./login/portal-login.ts'),
+  'portal-requests': () => import('./requests/portal-requests.ts'),
 };

@@ -1,7 +1,16 @@
 import type { SessionAnswer, SessionInfo } from '../../server/features/auth/schemas.ts';
+import type { RequestDetail, RequestPage } from '../../server/features/requests/schemas.ts';
 import type { PublicTenant } from '../../server/features/tenants/schemas.ts';
 
-export type { PublicTenant, SessionAnswer, SessionInfo };
+export type { PublicTenant, RequestDetail, RequestPage, SessionAnswer, SessionInfo };
+
+/** A new request as a client writes it (or another widget pre-fills it). */
+export interface RequestDraft {
+  category: 'financial' | 'review' | 'profile-change' | 'appointment' | 'feedback' | 'general';
+  subject?: string;
+  description?: string;
+  about?: { type: 'charge' | 'process' | 'appointment' | 'document'; id: string };
+}
 export type Branding = PublicTenant['branding'];
 
 /** A failed call, carrying the server's problem `code` (or `network_error`) for the widget to translate. */
@@ -52,6 +61,14 @@ export interface PortalApi {
   chooseAccount(accountId: string, accessToken: string): Promise<SessionInfo>;
   signOut(): Promise<void>;
   quickAccess(number: string, accessKey: string): Promise<QuickAccessAnswer>;
+  /** The request categories the tenant offers, with its own names where it gave some. */
+  requestCategories(token: string, signal?: AbortSignal): Promise<{ key: RequestDraft['category']; labels: Record<string, string> }[]>;
+  listRequests(token: string, options: { before?: string; status?: string }, signal?: AbortSignal): Promise<RequestPage>;
+  getRequest(token: string, id: string, signal?: AbortSignal): Promise<RequestDetail>;
+  createRequest(token: string, draft: Required<Pick<RequestDraft, 'category' | 'subject' | 'description'>> & Pick<RequestDraft, 'about'>): Promise<RequestDetail>;
+  replyToRequest(token: string, id: string, body: string): Promise<void>;
+  closeRequest(token: string, id: string): Promise<void>;
+  reopenRequest(token: string, id: string): Promise<void>;
 }
 
 /** The real client: `fetch` against the Portico server, naming the tenant on every call. */
@@ -104,6 +121,33 @@ export class HttpPortalApi implements PortalApi {
     return this.auth<QuickAccessAnswer>('quick-access', { number, accessKey });
   }
 
+  requestCategories(token: string, signal?: AbortSignal) {
+    return this.request<{ key: RequestDraft['category']; labels: Record<string, string> }[]>('/api/portal/requests/categories', { signal, headers: bearer(token) });
+  }
+  listRequests(token: string, options: { before?: string; status?: string }, signal?: AbortSignal) {
+    const query = new URLSearchParams(Object.entries(options).filter((entry): entry is [string, string] => Boolean(entry[1])));
+    return this.request<RequestPage>(`/api/portal/requests?${query}`, { signal, headers: bearer(token) });
+  }
+  getRequest(token: string, id: string, signal?: AbortSignal) {
+    return this.request<RequestDetail>(`/api/portal/requests/${encodeURIComponent(id)}`, { signal, headers: bearer(token) });
+  }
+  createRequest(token: string, draft: Required<Pick<RequestDraft, 'category' | 'subject' | 'description'>> & Pick<RequestDraft, 'about'>) {
+    return this.send<RequestDetail>('/api/portal/requests', draft, token);
+  }
+  async replyToRequest(token: string, id: string, body: string) {
+    await this.send(`/api/portal/requests/${encodeURIComponent(id)}/replies`, { body }, token);
+  }
+  async closeRequest(token: string, id: string) {
+    await this.send(`/api/portal/requests/${encodeURIComponent(id)}/close`, {}, token);
+  }
+  async reopenRequest(token: string, id: string) {
+    await this.send(`/api/portal/requests/${encodeURIComponent(id)}/reopen`, {}, token);
+  }
+
+  private send<T>(path: string, body: unknown, token: string): Promise<T> {
+    return this.request<T>(path, { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json', ...bearer(token) } });
+  }
+
   /** An auth call: JSON, the tenant header, and the refresh cookie (`credentials: 'include'`). */
   private auth<T>(path: string, body: unknown, accessToken?: string): Promise<T> {
     return this.request<T>(`/api/portal/auth/${path}`, {
@@ -134,4 +178,8 @@ export class HttpPortalApi implements PortalApi {
     }
     return body as T;
   }
+}
+
+function bearer(token: string): Record<string, string> {
+  return { Authorization: `Bearer ${token}` };
 }

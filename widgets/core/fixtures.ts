@@ -2,7 +2,7 @@
  * Fixture data and a fixture runtime for tests and stories: widgets get the same context the loader gives
  * them, with no server behind it. Not part of the bundle (nothing the loader imports uses it).
  */
-import { ApiError, type LinkInfo, type PortalApi, type PublicTenant, type QuickAccessAnswer, type SessionAnswer } from './api-client.ts';
+import { ApiError, type LinkInfo, type PortalApi, type PublicTenant, type QuickAccessAnswer, type RequestDetail, type SessionAnswer } from './api-client.ts';
 import type { Locale } from './i18n.ts';
 import { RuntimeHost } from './runtime.ts';
 
@@ -48,6 +48,57 @@ export function fixtureSession(overrides: Partial<SessionAnswer> = {}): SessionA
   };
 }
 
+/** A request as the server answers it. */
+export function fixtureRequest(overrides: Partial<RequestDetail> = {}): RequestDetail {
+  return {
+    id: crypto.randomUUID(),
+    accountId: 'a1',
+    accountName: 'Metalúrgica Horizonte Ltda',
+    establishmentId: null,
+    category: 'financial',
+    subject: 'Segunda via do boleto de outubro',
+    status: 'answered',
+    about: null,
+    assignee: null,
+    createdAt: '2026-11-20T13:05:00Z',
+    updatedAt: '2026-11-21T09:30:00Z',
+    closedAt: null,
+    description: 'O boleto de outubro não chegou ao financeiro. Podem enviar a segunda via?',
+    messages: [{ id: 'm1', author: 'staff', authorName: 'Atendimento', body: 'Enviamos a segunda via para o e-mail do financeiro.', createdAt: '2026-11-21T09:30:00Z' }],
+    ...overrides,
+  };
+}
+
+/** A small in-memory inbox for the fixture API. */
+function memoryRequests(initial: RequestDetail[]) {
+  const requests = [...initial];
+  const find = (id: string) => {
+    const request = requests.find((r) => r.id === id);
+    if (!request) throw new ApiError('not_found', 404, 'No such request');
+    return request;
+  };
+  return {
+    requestCategories: async () => (['financial', 'review', 'appointment', 'general'] as const).map((key) => ({ key, labels: {} })),
+    listRequests: async (_token: string, options: { status?: string }) => ({
+      items: requests.filter((r) => !options.status || r.status === options.status).map(({ description: _d, messages: _m, ...summary }) => summary),
+      next: null,
+    }),
+    getRequest: async (_token: string, id: string) => structuredClone(find(id)),
+    createRequest: async (_token: string, draft: { category: RequestDetail['category']; subject: string; description: string }) => {
+      const created = fixtureRequest({ ...draft, status: 'open', messages: [], createdAt: new Date().toISOString() });
+      requests.unshift(created);
+      return created;
+    },
+    replyToRequest: async (_token: string, id: string, body: string) => {
+      const request = find(id);
+      request.messages.push({ id: crypto.randomUUID(), author: 'client', authorName: null, body, createdAt: new Date().toISOString() });
+      request.status = 'open';
+    },
+    closeRequest: async (_token: string, id: string) => void (find(id).status = 'closed'),
+    reopenRequest: async (_token: string, id: string) => void (find(id).status = 'open'),
+  };
+}
+
 /** The auth calls of the fixture API, each replaceable by a test or a story. */
 type AuthCalls = Omit<PortalApi, 'getTenant' | 'resolveUrl'>;
 
@@ -79,6 +130,7 @@ export class FixtureApi implements PortalApi {
       },
       signOut: async () => {},
       quickAccess: async (): Promise<QuickAccessAnswer> => ({ accessToken: 'fixture.process.token', expiresIn: 900, scope: 'process', processId: 'p1' }),
+      ...memoryRequests([fixtureRequest({ id: 'r1' }), fixtureRequest({ id: 'r2', category: 'appointment', subject: 'Exames admissionais', status: 'open', messages: [] })]),
       ...auth,
     };
   }
@@ -99,6 +151,13 @@ export class FixtureApi implements PortalApi {
   chooseAccount(accountId: string, accessToken: string) { return this.record('chooseAccount', accountId, accessToken); }
   signOut() { return this.record('signOut'); }
   quickAccess(number: string, accessKey: string) { return this.record('quickAccess', number, accessKey); }
+  requestCategories(token: string, signal?: AbortSignal) { return this.record('requestCategories', token, signal); }
+  listRequests(token: string, options: { before?: string; status?: string }, signal?: AbortSignal) { return this.record('listRequests', token, options, signal); }
+  getRequest(token: string, id: string, signal?: AbortSignal) { return this.record('getRequest', token, id, signal); }
+  createRequest(token: string, draft: Parameters<PortalApi['createRequest']>[1]) { return this.record('createRequest', token, draft); }
+  replyToRequest(token: string, id: string, body: string) { return this.record('replyToRequest', token, id, body); }
+  closeRequest(token: string, id: string) { return this.record('closeRequest', token, id); }
+  reopenRequest(token: string, id: string) { return this.record('reopenRequest', token, id); }
 
   getTenant(signal?: AbortSignal): Promise<PublicTenant> {
     this.calls++;

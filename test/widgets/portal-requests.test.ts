@@ -1,0 +1,108 @@
+/// <reference types="mocha" />
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../../widgets/requests/portal-requests.ts';
+import type { PortalRequests } from '../../widgets/requests/portal-requests.ts';
+import { ApiError } from '../../widgets/core/api-client.ts';
+import { fixtureSession, fixtureTenant, provideFixtureRuntime, type FixtureApi } from '../../widgets/core/fixtures.ts';
+import type { Locale } from '../../widgets/core/i18n.ts';
+
+type Auth = NonNullable<Parameters<typeof provideFixtureRuntime>[2]>['auth'];
+
+async function mount(options: { signedIn?: boolean; locale?: Locale; auth?: Auth } = {}) {
+  const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+  const signedIn = options.signedIn ?? true;
+  const provided = provideFixtureRuntime(wrapper, { tenant: fixtureTenant() }, {
+    locale: options.locale ?? 'en',
+    auth: { ...(signedIn ? { refresh: async () => fixtureSession({ accountId: 'a1' }) } : {}), ...options.auth },
+  });
+  const el = document.createElement('portal-requests') as PortalRequests;
+  wrapper.append(el);
+  await provided.loaded;
+  await settle(el);
+  return { el, ...provided, api: provided.api as FixtureApi };
+}
+
+async function settle(el: PortalRequests) {
+  for (let i = 0; i < 6; i++) {
+    await el.updateComplete;
+    await new Promise((resolve) => setTimeout(resolve));
+  }
+}
+const root = (el: PortalRequests) => el.shadowRoot!;
+const text = (el: PortalRequests) => root(el).textContent!.replace(/\s+/g, ' ');
+const button = (el: PortalRequests, label: string) => [...root(el).querySelectorAll('button')].find((b) => b.textContent!.includes(label))!;
+
+describe('<portal-requests>', () => {
+  it('asks a signed-out visitor to sign in', async () => {
+    const { el } = await mount({ signedIn: false });
+    expect(text(el)).to.contain('Sign in to see and make requests.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('lists the requests with their status, newest first', async () => {
+    const { el } = await mount();
+    const items = root(el).querySelectorAll('[part~=item]');
+    expect(items.length).to.equal(2);
+    expect(items[0]!.textContent).to.contain('Segunda via do boleto de outubro');
+    expect(items[0]!.querySelector('[part~=badge]')!.textContent).to.equal('Answered');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says so when there are none', async () => {
+    const { el } = await mount({ locale: 'pt-BR', auth: { listRequests: async () => ({ items: [], next: null }) } });
+    expect(text(el)).to.contain('Nenhuma solicitação ainda');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a failure to load as an alert', async () => {
+    const { el } = await mount({ auth: { listRequests: () => Promise.reject(new ApiError('network_error', 0, '')) } });
+    expect(root(el).querySelector('[part=error]')!.textContent).to.contain('could not reach the portal');
+  });
+
+  it('opens a request with its thread, replies, and closes it', async () => {
+    const { el, api } = await mount();
+    button(el, 'Segunda via').click();
+    await settle(el);
+    expect(text(el)).to.contain('Enviamos a segunda via');
+    await expect(el).to.be.accessible();
+    root(el).querySelector<HTMLTextAreaElement>('textarea[name=body]')!.value = 'Obrigado!';
+    root(el).querySelector<HTMLFormElement>('form')!.requestSubmit();
+    await settle(el);
+    expect(api.log.some((call) => call.name === 'replyToRequest')).to.equal(true);
+    expect(text(el)).to.contain('Obrigado!');
+    button(el, 'Close request').click();
+    await settle(el);
+    expect(root(el).querySelector('[part~=badge]')!.textContent).to.equal('Closed');
+    expect(root(el).querySelector('textarea')).to.equal(null);
+    expect(button(el, 'Reopen request')).to.exist;
+  });
+
+  it('another widget opens it pre-filled through the portal-request-new event', async () => {
+    const { el, api } = await mount();
+    document.dispatchEvent(new CustomEvent('portal-request-new', { detail: { category: 'financial', subject: 'Boleto de março', about: { type: 'charge', id: crypto.randomUUID() } } }));
+    await settle(el);
+    expect(root(el).querySelector<HTMLSelectElement>('select')!.value).to.equal('financial');
+    expect(root(el).querySelector<HTMLInputElement>('input[name=subject]')!.value).to.equal('Boleto de março');
+    expect(text(el)).to.contain('About a charge');
+    await expect(el).to.be.accessible();
+    root(el).querySelector<HTMLFormElement>('form')!.requestSubmit();
+    await settle(el);
+    expect(root(el).querySelector('[part=error]')!.textContent).to.equal('Fill this in.');
+    root(el).querySelector<HTMLTextAreaElement>('textarea[name=description]')!.value = 'Não recebi.';
+    const created = oneEvent(el, 'portal-request-created');
+    root(el).querySelector<HTMLFormElement>('form')!.requestSubmit();
+    await created;
+    const call = api.log.find((c) => c.name === 'createRequest')!;
+    expect((call.args[1] as { about: { type: string } }).about.type).to.equal('charge');
+    await settle(el);
+    expect(text(el)).to.contain('Request sent.');
+  });
+
+  it('a request that is not there says so', async () => {
+    history.replaceState(null, '', `${location.pathname}#portico-request=${crypto.randomUUID()}`);
+    const { el } = await mount({ locale: 'es' });
+    expect(location.hash).to.equal('');
+    expect(root(el).querySelector('[part=error]')!.textContent).to.equal('Esta solicitud no está disponible.');
+    await expect(el).to.be.accessible();
+  });
+});
