@@ -216,6 +216,8 @@ export class PortalRequests extends LitElement {
   }
 
   private open(id: string) {
+    // Always fresh: the business may have answered since the request was last opened.
+    this.version++;
     this.selected = id;
     this.view = 'detail';
     this.error = '';
