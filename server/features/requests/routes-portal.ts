@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { Tx } from '../../db/database.ts';
 import { portalTenant, requirePrincipal, type Principal } from '../../http/portal-auth.ts';
@@ -6,7 +6,7 @@ import { AppError } from '../../http/problem.ts';
 import { validate } from '../../http/validate.ts';
 import type { AuthDeps } from '../auth/service.ts';
 import * as q from './queries.ts';
-import { listQuery, newRequestBody, REOPEN_DAYS, replyBody } from './schemas.ts';
+import { listQuery, newRequestBody, REOPEN_DAYS, replyBody, type RequestDetail } from './schemas.ts';
 
 const idParam = z.object({ id: z.uuid() });
 const notFound = () => new AppError('not_found', 404, 'No such request');
@@ -39,6 +39,15 @@ async function placeRequest(tx: Tx, userId: string, accountId: string, establish
 /** `/api/portal/requests`: a client's requests (B6, T5, P3, S1, C4) and their threads. */
 export function portalRequestRoutes(deps: AuthDeps) {
   const { db, clock } = deps;
+  /** Runs `work` in the tenant's transaction on a request the signed-in client may see; any other id is a 404. */
+  const onVisibleRequest = <T>(c: Context, id: string, work: (tx: Tx, request: RequestDetail, userId: string) => Promise<T>) => {
+    const userId = client(c.get('principal'));
+    return db.withTenant(c.get('tenant').id, async (tx) => {
+      const request = await q.findRequest(tx, id, userId);
+      if (!request) throw notFound();
+      return work(tx, request, userId);
+    });
+  };
   return new Hono()
     .use(portalTenant(db), requirePrincipal(deps, ['portal']))
     .get('/categories', async (c) => c.json(await db.withTenant(c.get('tenant').id, (tx) => q.enabledCategories(tx))))
@@ -79,12 +88,9 @@ export function portalRequestRoutes(deps: AuthDeps) {
       return c.json(detail);
     })
     .post('/:id/replies', validate('param', idParam), validate('json', replyBody), async (c) => {
-      const userId = client(c.get('principal'));
       const { id } = c.req.valid('param');
       const now = clock();
-      await db.withTenant(c.get('tenant').id, async (tx) => {
-        const request = await q.findRequest(tx, id, userId);
-        if (!request) throw notFound();
+      await onVisibleRequest(c, id, async (tx, request, userId) => {
         if (request.status === 'closed') throw new AppError('request_closed', 409, 'The request is closed; reopen it to reply');
         await q.insertMessage(tx, { requestId: id, author: 'client', authorId: userId, authorName: null, body: c.req.valid('json').body }, now);
         await q.setStatus(tx, id, 'open', now);
@@ -93,22 +99,17 @@ export function portalRequestRoutes(deps: AuthDeps) {
       return c.json({ status: 'open' }, 201);
     })
     .post('/:id/close', validate('param', idParam), async (c) => {
-      const userId = client(c.get('principal'));
       const { id } = c.req.valid('param');
-      await db.withTenant(c.get('tenant').id, async (tx) => {
-        if (!(await q.findRequest(tx, id, userId))) throw notFound();
+      await onVisibleRequest(c, id, async (tx, _request, userId) => {
         await q.setStatus(tx, id, 'closed', clock());
         await q.audit(tx, { type: 'client', id: userId }, 'request-closed', id);
       });
       return c.json({ status: 'closed' });
     })
     .post('/:id/reopen', validate('param', idParam), async (c) => {
-      const userId = client(c.get('principal'));
       const { id } = c.req.valid('param');
       const now = clock();
-      await db.withTenant(c.get('tenant').id, async (tx) => {
-        const request = await q.findRequest(tx, id, userId);
-        if (!request) throw notFound();
+      await onVisibleRequest(c, id, async (tx, request, userId) => {
         if (request.status !== 'closed') throw new AppError('request_not_closed', 409, 'Only a closed request can be reopened');
         if (now.getTime() - new Date(request.closedAt!).getTime() > REOPEN_DAYS * 86_400_000) {
           throw new AppError('reopen_window_passed', 409, `A request can be reopened up to ${REOPEN_DAYS} days after it was closed; open a new one`);
