@@ -59,8 +59,15 @@ describe('a client’s requests', () => {
     const closedReply = await rh.call('POST', `/${request.id}/replies`, { body: 'mais uma coisa' });
     assert.equal((await readProblem(closedReply)).code, 'request_closed');
     assert.equal((await rh.call('POST', `/${request.id}/reopen`)).status, 200);
+    assert.equal((await rh.call('POST', `/${request.id}/close`)).status, 200);
+    assert.equal((await readProblem(await rh.call('POST', `/${request.id}/close`))).code, 'request_closed', 'closing twice would move the reopening window');
+    await rh.call('POST', `/${request.id}/reopen`);
     const [audit] = await server.db.owner`select count(*)::int as n from audit_log where subject_id = ${request.id} and actor_id = ${f.rh.id}`;
-    assert.equal(audit!.n, 4, 'every change names the user who made it (A13)');
+    assert.equal(audit!.n, 6, 'every change names the user who made it (A13)');
+    assert.equal((await staff('POST', `/${request.id}/status`, { status: 'in-progress' })).status, 200);
+    await rh.call('POST', `/${request.id}/replies`, { body: 'Alguma novidade?' });
+    const after = (await (await rh.call('GET', `/${request.id}`)).json()) as { status: string };
+    assert.equal(after.status, 'in-progress', 'a client reply does not undo the business’s progress');
   });
 
   test('reopening is possible for 30 days after closing', async () => {
@@ -131,7 +138,15 @@ describe('bad input: a clear 4xx and nothing stored', () => {
       assert.equal(response.status, 400, JSON.stringify(body).slice(0, 80));
       assert.equal((await readProblem(response)).code, 'invalid_input');
     }
+    for (const body of [{ ...base, subject: 'a\u0000b' }, { ...base, description: 'x\u0000' }]) {
+      assert.equal((await rh.call('POST', '', body)).status, 400, 'NUL is refused, not a 500');
+    }
     assert.equal(await count(), before);
+    for (const cursor of [Buffer.from(`2026-01-01T00:00:00Z|${'-'.repeat(36)}`).toString('base64url'), Buffer.from(`-200000-01-01T00:00:00Z|${crypto.randomUUID()}`).toString('base64url'), 'AAAAAAAAAAAA']) {
+      assert.equal((await rh.call('GET', `?before=${cursor}`)).status, 400, cursor);
+      assert.equal((await staff('GET', `?before=${cursor}`)).status, 400, cursor);
+    }
+    assert.equal((await staff('GET', '?assignee=%00')).status, 400);
     const categories = (await (await rh.call('GET', '/categories')).json()) as { key: string }[];
     assert.ok(!categories.some((c) => c.key === 'feedback'));
   });

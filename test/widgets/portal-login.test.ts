@@ -199,6 +199,15 @@ describe('<portal-login>', () => {
     expect(input(el, 'email')).to.exist;
   });
 
+  it('announces a session restored after a reload', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+    const announced = oneEvent(wrapper, 'portal-signed-in');
+    const provided = provideFixtureRuntime(wrapper, { tenant: fixtureTenant() }, { locale: 'en', auth: { refresh: async () => fixtureSession({ accountId: 'a1' }) } });
+    wrapper.append(document.createElement('portal-login'));
+    await provided.loaded;
+    expect((await announced).detail.email).to.equal('rh@horizonte.example');
+  });
+
   it('fits a 320 px screen', async () => {
     const { el } = await mount();
     (el.parentElement as HTMLElement).style.width = '320px';

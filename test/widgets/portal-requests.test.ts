@@ -98,6 +98,33 @@ describe('<portal-requests>', () => {
     expect(text(el)).to.contain('Request sent.');
   });
 
+  it('forgets the previous person’s screen when someone else signs in', async () => {
+    const { el, runtime } = await mount();
+    button(el, 'Segunda via').click();
+    await settle(el);
+    runtime.runtime.signedIn(fixtureSession({ user: { id: 'u2', email: 'other@example.com', locale: null }, accountId: 'a2' }));
+    await settle(el);
+    expect(root(el).querySelectorAll('[part~=item]').length).to.be.greaterThan(0);
+    expect(text(el)).not.to.contain('Enviamos a segunda via');
+  });
+
+  it('a user limited to some establishments chooses one of them for a new request', async () => {
+    const { el, api } = await mount({
+      auth: { refresh: async () => fixtureSession({ accountId: 'a1', accounts: [{ id: 'a1', name: 'Horizonte', kind: 'company', establishments: [{ id: 'e1', name: 'Matriz' }, { id: 'e2', name: 'Filial Contagem' }] }] }) },
+    });
+    button(el, 'New request').click();
+    await settle(el);
+    const select = root(el).querySelector<HTMLSelectElement>('select[name=establishmentId]')!;
+    expect([...select.options].map((o) => o.textContent)).to.deep.equal(['Matriz', 'Filial Contagem']);
+    await expect(el).to.be.accessible();
+    select.value = 'e2';
+    root(el).querySelector<HTMLInputElement>('input[name=subject]')!.value = 'Da filial';
+    root(el).querySelector<HTMLTextAreaElement>('textarea[name=description]')!.value = 'x';
+    root(el).querySelector<HTMLFormElement>('form')!.requestSubmit();
+    await settle(el);
+    expect((api.log.find((c) => c.name === 'createRequest')!.args[1] as { establishmentId: string }).establishmentId).to.equal('e2');
+  });
+
   it('a request that is not there says so', async () => {
     history.replaceState(null, '', `${location.pathname}#portico-request=${crypto.randomUUID()}`);
     const { el } = await mount({ locale: 'es' });

@@ -4,6 +4,9 @@ import type { PublicTenant } from '../../server/features/tenants/schemas.ts';
 
 export type { PublicTenant, RequestDetail, RequestPage, SessionAnswer, SessionInfo };
 
+/** What is sent to create a request. */
+export type NewRequest = Required<Pick<RequestDraft, 'category' | 'subject' | 'description'>> & Pick<RequestDraft, 'about'> & { establishmentId?: string };
+
 /** A new request as a client writes it (or another widget pre-fills it). */
 export interface RequestDraft {
   category: 'financial' | 'review' | 'profile-change' | 'appointment' | 'feedback' | 'general';
@@ -65,7 +68,7 @@ export interface PortalApi {
   requestCategories(token: string, signal?: AbortSignal): Promise<{ key: RequestDraft['category']; labels: Record<string, string> }[]>;
   listRequests(token: string, options: { before?: string; status?: string }, signal?: AbortSignal): Promise<RequestPage>;
   getRequest(token: string, id: string, signal?: AbortSignal): Promise<RequestDetail>;
-  createRequest(token: string, draft: Required<Pick<RequestDraft, 'category' | 'subject' | 'description'>> & Pick<RequestDraft, 'about'>): Promise<RequestDetail>;
+  createRequest(token: string, draft: NewRequest): Promise<RequestDetail>;
   replyToRequest(token: string, id: string, body: string): Promise<void>;
   closeRequest(token: string, id: string): Promise<void>;
   reopenRequest(token: string, id: string): Promise<void>;
@@ -131,7 +134,7 @@ export class HttpPortalApi implements PortalApi {
   getRequest(token: string, id: string, signal?: AbortSignal) {
     return this.request<RequestDetail>(`/api/portal/requests/${encodeURIComponent(id)}`, { signal, headers: bearer(token) });
   }
-  createRequest(token: string, draft: Required<Pick<RequestDraft, 'category' | 'subject' | 'description'>> & Pick<RequestDraft, 'about'>) {
+  createRequest(token: string, draft: NewRequest) {
     return this.send<RequestDetail>('/api/portal/requests', draft, token);
   }
   async replyToRequest(token: string, id: string, body: string) {

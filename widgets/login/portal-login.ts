@@ -71,7 +71,7 @@ export class PortalLogin extends LitElement {
 
   protected override updated(changed: PropertyValues) {
     if (changed.has('portal')) this.handleSessionChange();
-    if (this.view === 'link' && this.link && !this.link.checked && this.portal?.session.status === 'signed-out') void this.inspectLink();
+    if (this.view === 'link' && this.link && !this.link.checked && this.portal && this.portal.session.status !== 'restoring') void this.inspectLink();
     const focus = this.focusAfterRender;
     this.focusAfterRender = undefined;
     if (focus === 'error') (this.querySelector<HTMLElement>('[aria-invalid="true"]') ?? this.querySelector<HTMLElement>('.pl-alert'))?.focus();
@@ -86,7 +86,14 @@ export class PortalLogin extends LitElement {
     this.lastStatus = status;
     if (status === 'signed-out' && (before === 'signed-in' || before === 'quick-access')) {
       this.view = 'sign-in';
+      this.focusAfterRender = 'heading';
       this.dispatchEvent(new CustomEvent('portal-signed-out', { bubbles: true, composed: true }));
+    }
+    // A session restored after a reload is announced too, so the host page can react to it.
+    const session = this.portal?.session;
+    if ((before === undefined || before === 'restoring') && (session?.status === 'signed-in' || session?.status === 'quick-access')) {
+      const detail: SignedInDetail = session.status === 'signed-in' ? { email: session.user.email, scope: session.scope } : { email: null, scope: 'process' };
+      this.dispatchEvent(new CustomEvent<SignedInDetail>('portal-signed-in', { detail, bubbles: true, composed: true }));
     }
   }
 
@@ -108,7 +115,10 @@ export class PortalLogin extends LitElement {
       signOut: () => void this.portal?.signOut(),
     };
     let content: TemplateResult;
-    if (session.status === 'restoring' || !this.portal) {
+    if (this.view === 'link' && this.link && this.portal) {
+      // An e-mailed link is dealt with even by someone already signed in (a reset, an activation).
+      content = renderView('link', context, session);
+    } else if (session.status === 'restoring' || !this.portal) {
       content = html`<p role="status">${t('loading')}</p>`;
     } else if (session.status === 'signed-in' && (this.view === 'accounts' || (session.accountId === null && session.accounts.length > 1))) {
       content = renderView('accounts', context, session);
@@ -201,13 +211,17 @@ export class PortalLogin extends LitElement {
 
   private showError(error: ApiError) {
     const field: Record<string, string> = {
+      password_required: 'new-password',
       password_too_short: 'new-password',
       password_too_long: 'new-password',
       password_too_common: 'new-password',
       invalid_code: 'code',
     };
-    const key = `error.${error.code}` as LoginMessageKey;
+    const key = (error.code === 'password_required' ? 'error.required' : `error.${error.code}`) as LoginMessageKey;
     if (field[error.code]) return this.fail('', { [field[error.code]!]: key });
+    // The server names the fields it refused: show each message next to its field.
+    const named = error.fields.filter((f) => this.querySelector(`[name="${CSS.escape(f.path)}"]`));
+    if (error.code === 'invalid_input' && named.length) return this.fail('', Object.fromEntries(named.map((f) => [f.path, 'error.invalid_input'])));
     const known = key in loginMessages.en || `error.${error.code}` in coreMessages.en;
     const message = error.code === 'too_many_attempts' ? 'error.too_many_attempts' : known ? key : 'error.generic';
     this.fail(message, {}, error.retryAfter);

@@ -117,8 +117,10 @@ export const requestStyles = css`
   [part~='message'] {
     border-inline-start: 3px solid var(--portal-color-border);
     padding-inline-start: var(--portal-space);
-    white-space: pre-wrap;
     overflow-wrap: anywhere;
+  }
+  [part~='message'] p {
+    white-space: pre-wrap;
   }
   [part~='message'][data-author='business'] {
     border-inline-start-color: var(--portal-color-primary);

@@ -80,8 +80,26 @@ export class PortalRequests extends LitElement {
     document.removeEventListener('portal-request-new', this.handleDraftEvent);
   }
 
+  private lastSessionKey = '';
+  private focusHeading = false;
+
   protected override willUpdate(changed: Map<string, unknown>) {
     if (changed.has('draft') && this.draft) this.view = 'new';
+    // Another person or account: nothing of the previous one's screen may stay (an open thread, a draft).
+    const key = this.sessionKey();
+    if (changed.has('portal') && key !== this.lastSessionKey) {
+      if (this.lastSessionKey) Object.assign(this, { view: 'list', selected: undefined, draft: undefined, error: '', notice: '' });
+      this.lastSessionKey = key;
+    }
+  }
+
+  protected override updated() {
+    if (!this.focusHeading) return;
+    const heading = this.shadowRoot?.querySelector<HTMLElement>('h2[tabindex="-1"]');
+    if (heading) {
+      this.focusHeading = false;
+      heading.focus();
+    }
   }
 
   /** Opens the new-request form filled with `draft` and brings it into view. */
@@ -137,7 +155,13 @@ export class PortalRequests extends LitElement {
 
   private renderForm(t: Translate<Key>): TemplateResult {
     const draft = this.draft ?? { category: 'general' as const };
-    const categories = this.categories.value ?? [];
+    const categories = this.categories.value;
+    if (!categories?.length) {
+      return html`<h2 tabindex="-1">${t('new')}</h2>
+        ${this.categories.error ? html`<div part="error" role="alert">${this.message(t, this.categories.error)}</div>` : html`<p part="status" role="status">${t('loading')}</p>`}
+        <div class="actions">${this.backButton(t)}</div>`;
+    }
+    const establishments = this.establishmentChoices();
     return html`<h2 tabindex="-1">${t('new')}</h2>
       ${draft.about ? html`<p>${t(`about.${draft.about.type}` as Key)}</p>` : nothing}
       <form @submit=${this.handleCreate} novalidate>
@@ -146,6 +170,11 @@ export class PortalRequests extends LitElement {
             ${categories.map((c) => html`<option value=${c.key} ?selected=${c.key === draft.category}>${this.categoryLabel(t, c.key)}</option>`)}
           </select>
         </label>
+        ${establishments.length > 1
+          ? html`<label>${t('establishment')}
+              <select name="establishmentId">${establishments.map((e) => html`<option value=${e.id}>${e.name}</option>`)}</select>
+            </label>`
+          : nothing}
         <label>${t('subject')}<input name="subject" maxlength="200" required .value=${draft.subject ?? ''} /></label>
         <label>${t('description')}<textarea name="description" maxlength="10000" required .value=${draft.description ?? ''}></textarea></label>
         <div class="actions">
@@ -157,9 +186,11 @@ export class PortalRequests extends LitElement {
 
   private renderDetail(t: Translate<Key>): TemplateResult {
     const loading = () => html`<p part="status" role="status">${t('loading')}</p>`;
+    // While a thread reloads (after a reply, say), the one on screen stays, so focus and place are not lost.
+    const previous = () => (this.detail.value?.id === this.selected ? this.renderThread(t, this.detail.value!) : loading());
     return (this.detail.render({
       initial: loading,
-      pending: loading,
+      pending: previous,
       error: (error) => html`<div part="error" role="alert">${this.message(t, error)}</div>${this.backButton(t)}`,
       complete: (request) => (request ? this.renderThread(t, request) : html``),
     }) ?? loading());
@@ -199,6 +230,14 @@ export class PortalRequests extends LitElement {
     return html`<button class="secondary" type="button" @click=${this.showList}>${t('back')}</button>`;
   }
 
+  /** The establishments a user limited to some of them chooses among (A11); empty when the whole account is theirs. */
+  private establishmentChoices(): { id: string; name: string }[] {
+    const session = this.portal?.session;
+    if (session?.status !== 'signed-in') return [];
+    const account = session.accounts.find((a) => a.id === session.accountId) ?? (session.accounts.length === 1 ? session.accounts[0] : undefined);
+    return account && account.establishments !== 'all' ? account.establishments : [];
+  }
+
   private categoryLabel(t: Translate<Key>, key: string): string {
     const own = this.categories.value?.find((c) => c.key === key)?.labels[this.portal?.locale ?? 'pt-BR'];
     return own ?? t(`category.${key}` as Key);
@@ -222,6 +261,7 @@ export class PortalRequests extends LitElement {
     this.view = 'detail';
     this.error = '';
     this.notice = '';
+    this.focusHeading = true;
   }
 
   private showList = () => {
@@ -251,6 +291,7 @@ export class PortalRequests extends LitElement {
     void this.run(async () => {
       const created = await this.portal!.api.createRequest(this.token()!, {
         category: data.category as RequestDraft['category'],
+        ...(data.establishmentId ? { establishmentId: data.establishmentId } : {}),
         subject: data.subject!.trim(),
         description: data.description!.trim(),
         about: this.draft?.about,
@@ -260,6 +301,7 @@ export class PortalRequests extends LitElement {
       this.version++;
       this.selected = created.id;
       this.view = 'detail';
+      this.focusHeading = true;
       this.dispatchEvent(new CustomEvent('portal-request-created', { detail: { id: created.id }, bubbles: true, composed: true }));
     });
   };

@@ -1,4 +1,5 @@
 import type { Tx } from '../../db/database.ts';
+import { AppError } from '../../http/problem.ts';
 import type { RequestCategory, RequestDetail, RequestMessage, RequestPage, RequestStatus, RequestSummary } from './schemas.ts';
 
 const SUMMARY_COLUMNS = (tx: Tx) => tx`
@@ -19,11 +20,15 @@ export function cursorOf(item: Pick<RequestSummary, 'createdAt' | 'id'>): string
   return Buffer.from(`${new Date(item.createdAt).toISOString()}|${item.id}`).toString('base64url');
 }
 
+/** A cursor this server made, or a 400: a forged one must not reach SQL as a date or uuid it cannot take. */
 function parseCursor(cursor: string | undefined): { at: Date; id: string } | undefined {
   if (!cursor) return undefined;
   const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  if (!at || !id || Number.isNaN(Date.parse(at)) || !/^[0-9a-f-]{36}$/.test(id)) return undefined;
-  return { at: new Date(at), id };
+  const date = at && /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(at) ? new Date(at) : undefined;
+  if (!date || Number.isNaN(date.getTime()) || !id || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) {
+    throw new AppError('invalid_input', 400, 'The page cursor is not one this server gave', [{ path: 'before', message: 'is not a page cursor' }]);
+  }
+  return { at: date, id };
 }
 
 export interface ListFilters {
@@ -56,7 +61,9 @@ export async function listRequests(tx: Tx, filters: ListFilters, viewer?: string
 }
 
 /** One request with its thread, or undefined when it does not exist or `viewer` may not see it. */
-export async function findRequest(tx: Tx, id: string, viewer?: string): Promise<(RequestDetail & { authorId: string | null }) | undefined> {
+export async function findRequest(tx: Tx, id: string, viewer?: string, options: { lock?: boolean } = {}): Promise<(RequestDetail & { authorId: string | null }) | undefined> {
+  // A change reads the row locked, so a reply and a close of the same request do not cross.
+  if (options.lock) await tx`select 1 from requests where id = ${id} for update`;
   const [row] = await tx<(RequestDetail & { authorId: string | null })[]>`
     select ${SUMMARY_COLUMNS(tx)}, r.description, r.author_id as "authorId",
            coalesce((select json_agg(json_build_object('id', m.id, 'author', m.author_type, 'authorName', m.author_name,

@@ -43,7 +43,7 @@ export function portalRequestRoutes(deps: AuthDeps) {
   const onVisibleRequest = <T>(c: Context, id: string, work: (tx: Tx, request: RequestDetail, userId: string) => Promise<T>) => {
     const userId = client(c.get('principal'));
     return db.withTenant(c.get('tenant').id, async (tx) => {
-      const request = await q.findRequest(tx, id, userId);
+      const request = await q.findRequest(tx, id, userId, { lock: true });
       if (!request) throw notFound();
       return work(tx, request, userId);
     });
@@ -93,14 +93,17 @@ export function portalRequestRoutes(deps: AuthDeps) {
       await onVisibleRequest(c, id, async (tx, request, userId) => {
         if (request.status === 'closed') throw new AppError('request_closed', 409, 'The request is closed; reopen it to reply');
         await q.insertMessage(tx, { requestId: id, author: 'client', authorId: userId, authorName: null, body: c.req.valid('json').body }, now);
-        await q.setStatus(tx, id, 'open', now);
+        // An answered request waits for the business again; one in progress stays in progress.
+        if (request.status === 'answered') await q.setStatus(tx, id, 'open', now);
         await q.audit(tx, { type: 'client', id: userId }, 'request-replied', id);
       });
-      return c.json({ status: 'open' }, 201);
+      return c.json({ status: 'replied' }, 201);
     })
     .post('/:id/close', validate('param', idParam), async (c) => {
       const { id } = c.req.valid('param');
-      await onVisibleRequest(c, id, async (tx, _request, userId) => {
+      await onVisibleRequest(c, id, async (tx, request, userId) => {
+        // Closing again would move the date the reopening window counts from.
+        if (request.status === 'closed') throw new AppError('request_closed', 409, 'The request is already closed');
         await q.setStatus(tx, id, 'closed', clock());
         await q.audit(tx, { type: 'client', id: userId }, 'request-closed', id);
       });

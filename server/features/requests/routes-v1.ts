@@ -16,7 +16,7 @@ export function integrationRequestRoutes(deps: { db: Database; clock: () => Date
   const reads = requireIntegration(deps, 'requests:read');
   const writes = requireIntegration(deps, 'requests:write');
   const load = async (tx: Parameters<Parameters<Database['withTenant']>[1]>[0], id: string) => {
-    const request = await q.findRequest(tx, id);
+    const request = await q.findRequest(tx, id, undefined, { lock: true });
     if (!request) throw new AppError('not_found', 404, 'No such request');
     return request;
   };

@@ -8,7 +8,9 @@ export type RequestStatus = (typeof STATUSES)[number];
 /** How long after closing a client may reopen a request. */
 export const REOPEN_DAYS = 30;
 
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+/** Text a person typed: trimmed, not empty, bounded, and without NUL (which PostgreSQL cannot store). */
+const text = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`).refine((value) => !value.includes('\u0000'), 'must not contain NUL characters');
 
 export const newRequestBody = z.object({
   accountId: z.uuid().optional(),
@@ -19,15 +21,15 @@ export const newRequestBody = z.object({
   about: z.object({ type: z.enum(['charge', 'process', 'appointment', 'document']), id: z.uuid() }).optional(),
 });
 export const replyBody = z.object({ body: text(10_000) });
-export const staffReplyBody = z.object({ body: text(10_000), authorName: z.string().trim().min(1).max(200).optional() });
+export const staffReplyBody = z.object({ body: text(10_000), authorName: text(200).optional() });
 export const statusBody = z.object({ status: z.enum(STATUSES) });
-export const assignBody = z.object({ assignee: z.string().trim().min(1).max(200).nullable() });
+export const assignBody = z.object({ assignee: text(200).nullable() });
 export const listQuery = z.object({
   status: z.enum(STATUSES).optional(),
   category: z.enum(CATEGORIES).optional(),
   accountId: z.uuid().optional(),
   mine: z.enum(['true', 'false']).optional(),
-  assignee: z.string().max(200).optional(),
+  assignee: text(200).optional(),
   before: z.string().regex(/^[\w-]{10,200}$/, 'is not a page cursor').optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
