@@ -16,6 +16,7 @@ import { integrationRequestRoutes } from './features/requests/routes-v1.ts';
 import { userRoutes } from './features/users/routes.ts';
 import { devMailRoutes } from './mail/dev-routes.ts';
 import type { CaptureMailer } from './mail/mailer.ts';
+import type { Storage } from './storage/storage.ts';
 import { tenantRoutes } from './features/tenants/routes.ts';
 import type { Logger } from './http/logger.ts';
 import { noStore, requestLogging } from './http/middleware.ts';
@@ -36,6 +37,8 @@ export interface AppDeps {
   keys: KeyStore;
   /** Asks the mail dispatcher to send what was just committed to the outbox. */
   wakeMail: () => void;
+  /** Where uploaded files go. */
+  storage: Storage;
   /** Mail kept instead of sent (no SMTP_URL, development): shown at /dev/mail. */
   capturedMail?: CaptureMailer;
 }
@@ -57,12 +60,16 @@ export function createApp(deps: AppDeps) {
     }),
   );
 
-  app.use('/api/*', noStore(), tenantCors(db), originGuard(), bodyLimit({ maxSize: API_BODY_LIMIT, onError: tooLarge }));
+  const smallBodies = bodyLimit({ maxSize: API_BODY_LIMIT, onError: tooLarge });
+  const fileBodies = bodyLimit({ maxSize: ATTACHMENT_BODY_LIMIT, onError: tooLarge });
+  app.use('/api/*', noStore(), tenantCors(db), originGuard(), async function apiBodyLimit(c, next) {
+    return (c.req.path.endsWith('/attachments') ? fileBodies : smallBodies)(c, next);
+  });
   app.route('/api/portal/tenants', tenantRoutes(db));
   const authDeps = { db, keys: deps.keys, clock: deps.clock, wakeMail: deps.wakeMail, trustedProxies: config.trustedProxies };
   app.route('/api/portal/auth', authRoutes(authDeps));
-  app.route('/api/portal/requests', portalRequestRoutes(authDeps));
-  app.route('/api/v1/requests', integrationRequestRoutes({ db, clock: deps.clock, wakeMail: deps.wakeMail }));
+  app.route('/api/portal/requests', portalRequestRoutes({ ...authDeps, storage: deps.storage }));
+  app.route('/api/v1/requests', integrationRequestRoutes({ db, clock: deps.clock, wakeMail: deps.wakeMail, storage: deps.storage }));
   app.route('/api/v1/accounts', accountRoutes({ db, clock: deps.clock }));
   app.route('/api/v1/users', userRoutes({ db, clock: deps.clock, wakeMail: deps.wakeMail }));
   app.get('/.well-known/jwks.json', (c) => {
@@ -86,8 +93,9 @@ export function createApp(deps: AppDeps) {
   return app;
 }
 
-/** Request bodies on the API are small JSON documents; files will have their own limits. */
+/** Request bodies on the API are small JSON documents; uploads get room for one file and its form. */
 const API_BODY_LIMIT = 1024 * 1024;
+const ATTACHMENT_BODY_LIMIT = 10 * 1024 * 1024 + 64 * 1024;
 
 function tooLarge(c: Context): never {
   // The rest of the body is never read, so this connection cannot carry another request.

@@ -26,6 +26,7 @@ const environmentSchema = z.object({
   DATABASE_URL: postgresUrl.optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR),
+  STORAGE_DIR: z.string().min(1).optional(),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORTICO_DEMO: booleanFlag.optional(),
   PORTICO_DEMO_ORIGINS: z
@@ -59,6 +60,8 @@ export interface Config {
   /** Connections to DATABASE_URL (the embedded database always uses one). */
   databasePoolSize: number;
   dataDir: string;
+  /** Where uploaded files are kept (default: the `files` folder of the data directory). */
+  storageDir: string;
   mode: 'development' | 'production' | 'test';
   /** Serve the demo websites and seed the demo tenants on an empty database. */
   demo: boolean;
@@ -102,6 +105,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: values.DATABASE_URL,
     databasePoolSize: values.DATABASE_POOL_SIZE,
     dataDir: values.DATA_DIR,
+    storageDir: values.STORAGE_DIR ?? `${values.DATA_DIR}/files`,
     mode: values.NODE_ENV,
     demo: values.PORTICO_DEMO ?? values.NODE_ENV !== 'production',
     demoOrigins: values.PORTICO_DEMO_ORIGINS,

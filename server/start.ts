@@ -8,6 +8,7 @@ import { loadKeyStore } from './auth/keys.ts';
 import { startHousekeeping } from './db/housekeeping.ts';
 import { startMailDispatcher, type MailDispatcher } from './mail/dispatcher.ts';
 import { CaptureMailer, createSmtpMailer } from './mail/mailer.ts';
+import { localStorage } from './storage/storage.ts';
 import type { Logger } from './http/logger.ts';
 
 /** A running Portico: its address and a way to stop it cleanly. */
@@ -60,6 +61,7 @@ export async function startServer(config: Config, logger: Logger, options: Start
       keys,
       wakeMail: () => dispatcher?.wake(),
       capturedMail: captured,
+      storage: localStorage(config.storageDir),
     });
     let ready: () => void = () => {};
     const preparing = new Promise<void>((resolve) => (ready = resolve));

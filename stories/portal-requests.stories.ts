@@ -61,3 +61,15 @@ export const ClosedThread: Story = {
   args: { open: 'first', calls: { listRequests: async () => ({ items: [fixtureRequest({ id: 'c1', status: 'closed', closedAt: '2026-11-22T10:00:00Z' })], next: null }), getRequest: async () => fixtureRequest({ id: 'c1', status: 'closed', closedAt: '2026-11-22T10:00:00Z' }) } },
 };
 export const NewRequestPrefilledFromACharge: Story = { args: { open: 'draft' } };
+export const ThreadWithFiles: Story = {
+  args: {
+    open: 'first',
+    calls: {
+      getRequest: async () =>
+        fixtureRequest({ id: 'f1', attachments: [{ id: 'a1', name: 'comprovante-outubro.pdf', type: 'application/pdf', size: 184_320, createdAt: '2026-11-20T13:06:00Z' }] }),
+    },
+  },
+};
+export const ReplyRefused: Story = {
+  args: { open: 'first', calls: { replyToRequest: () => Promise.reject(new ApiError('request_closed', 409, '')) } },
+};

@@ -175,6 +175,20 @@ describe('the business answers through /api/v1/requests', () => {
     assert.equal(closed!.n, 2, 'the status change is e-mailed too');
   });
 
+  test('the business renames a category and switches one off; clients see that', async () => {
+    const put = (key: string, body: unknown) => server.request(`/api/v1/requests/categories/${key}`, { method: 'PUT', headers: { Authorization: `Bearer ${staffToken}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    assert.equal((await put('financial', { enabled: true, labels: { 'pt-BR': 'Financeiro e boletos' } })).status, 200);
+    assert.equal((await put('review', { enabled: false })).status, 200);
+    assert.equal((await put('gossip', { enabled: true })).status, 400);
+    assert.equal((await put('general', { enabled: true, labels: { fr: 'Question' } })).status, 400);
+    const rh = await as(f, f.rh.email, f.rh.password);
+    const categories = (await (await rh.call('GET', '/categories')).json()) as { key: string; labels: Record<string, string> }[];
+    assert.equal(categories.find((c) => c.key === 'financial')!.labels['pt-BR'], 'Financeiro e boletos');
+    assert.ok(!categories.some((c) => c.key === 'review'));
+    assert.equal((await rh.call('POST', '', { accountId: f.company.id, category: 'review', subject: 'x', description: 'x' })).status, 400);
+    await put('review', { enabled: true });
+  });
+
   test('a token without the requests scope is refused, and bad status is a 400', async () => {
     const weak = (await server.db.withTenant(f.tenant.id, (tx) => createApiToken(tx, f.tenant.slug, { name: 'x', scopes: ['users:read'], expiresAt: new Date(Date.now() + 400 * 86_400_000) }))).token;
     assert.equal((await staff('GET', '', undefined, weak)).status, 403);

@@ -125,6 +125,32 @@ describe('<portal-requests>', () => {
     expect((api.log.find((c) => c.name === 'createRequest')!.args[1] as { establishmentId: string }).establishmentId).to.equal('e2');
   });
 
+  it('attaches files to a new request and lists them in the thread; a file over 10 MB is refused first', async () => {
+    const { el, api } = await mount();
+    button(el, 'New request').click();
+    await settle(el);
+    const input = root(el).querySelector<HTMLInputElement>('input[name=files]')!;
+    const pick = (...files: File[]) => {
+      const transfer = new DataTransfer();
+      files.forEach((file) => transfer.items.add(file));
+      input.files = transfer.files;
+    };
+    root(el).querySelector<HTMLInputElement>('input[name=subject]')!.value = 'Comprovante';
+    root(el).querySelector<HTMLTextAreaElement>('textarea[name=description]')!.value = 'Segue.';
+    pick(new File([new Uint8Array(10 * 1024 * 1024 + 1)], 'enorme.pdf', { type: 'application/pdf' }));
+    root(el).querySelector<HTMLFormElement>('form')!.requestSubmit();
+    await settle(el);
+    expect(root(el).querySelector('[part=error]')!.textContent).to.equal('enorme.pdf is larger than 10 MB.');
+    expect(api.log.some((c) => c.name === 'createRequest')).to.equal(false);
+    pick(new File(['%PDF-1.7'], 'comprovante.pdf', { type: 'application/pdf' }));
+    root(el).querySelector<HTMLFormElement>('form')!.requestSubmit();
+    await settle(el);
+    expect(api.log.filter((c) => c.name === 'attachToRequest').length).to.equal(1);
+    const file = root(el).querySelector('[part~=attachment]')!;
+    expect(file.textContent).to.contain('comprovante.pdf');
+    await expect(el).to.be.accessible();
+  });
+
   it('a request that is not there says so', async () => {
     history.replaceState(null, '', `${location.pathname}#portico-request=${crypto.randomUUID()}`);
     const { el } = await mount({ locale: 'es' });

@@ -72,6 +72,10 @@ export interface PortalApi {
   replyToRequest(token: string, id: string, body: string): Promise<void>;
   closeRequest(token: string, id: string): Promise<void>;
   reopenRequest(token: string, id: string): Promise<void>;
+  /** Attaches a file (PDF or image, ≤ 10 MB) to a request. */
+  attachToRequest(token: string, id: string, file: File): Promise<void>;
+  /** Downloads an attachment, as a Blob the widget hands to the browser. */
+  downloadAttachment(token: string, id: string, attachmentId: string): Promise<Blob>;
 }
 
 /** The real client: `fetch` against the Portico server, naming the tenant on every call. */
@@ -145,6 +149,21 @@ export class HttpPortalApi implements PortalApi {
   }
   async reopenRequest(token: string, id: string) {
     await this.send(`/api/portal/requests/${encodeURIComponent(id)}/reopen`, {}, token);
+  }
+
+  async attachToRequest(token: string, id: string, file: File) {
+    const form = new FormData();
+    form.set('file', file, file.name);
+    await this.request(`/api/portal/requests/${encodeURIComponent(id)}/attachments`, { method: 'POST', body: form, headers: bearer(token) });
+  }
+  async downloadAttachment(token: string, id: string, attachmentId: string) {
+    const response = await fetch(new URL(`/api/portal/requests/${encodeURIComponent(id)}/attachments/${encodeURIComponent(attachmentId)}`, this.baseUrl), {
+      headers: { 'X-Portal-Tenant': this.tenant, ...bearer(token) },
+    }).catch((error: Error) => {
+      throw new ApiError('network_error', 0, error.message);
+    });
+    if (!response.ok) throw new ApiError(response.status === 404 ? 'not_found' : 'generic', response.status, response.statusText);
+    return response.blob();
   }
 
   private send<T>(path: string, body: unknown, token: string): Promise<T> {

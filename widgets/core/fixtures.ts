@@ -65,6 +65,7 @@ export function fixtureRequest(overrides: Partial<RequestDetail> = {}): RequestD
     closedAt: null,
     description: 'O boleto de outubro não chegou ao financeiro. Podem enviar a segunda via?',
     messages: [{ id: 'm1', author: 'staff', authorName: 'Atendimento', body: 'Enviamos a segunda via para o e-mail do financeiro.', createdAt: '2026-11-21T09:30:00Z' }],
+    attachments: [],
     ...overrides,
   };
 }
@@ -96,6 +97,9 @@ function memoryRequests(initial: RequestDetail[]) {
     },
     closeRequest: async (_token: string, id: string) => void (find(id).status = 'closed'),
     reopenRequest: async (_token: string, id: string) => void (find(id).status = 'open'),
+    attachToRequest: async (_token: string, id: string, file: File) =>
+      void find(id).attachments.push({ id: crypto.randomUUID(), name: file.name, type: file.type, size: file.size, createdAt: new Date().toISOString() }),
+    downloadAttachment: async () => new Blob(['%PDF-1.7'], { type: 'application/pdf' }),
   };
 }
 
@@ -158,6 +162,8 @@ export class FixtureApi implements PortalApi {
   replyToRequest(token: string, id: string, body: string) { return this.record('replyToRequest', token, id, body); }
   closeRequest(token: string, id: string) { return this.record('closeRequest', token, id); }
   reopenRequest(token: string, id: string) { return this.record('reopenRequest', token, id); }
+  attachToRequest(token: string, id: string, file: File) { return this.record('attachToRequest', token, id, file); }
+  downloadAttachment(token: string, id: string, attachmentId: string) { return this.record('downloadAttachment', token, id, attachmentId); }
 
   getTenant(signal?: AbortSignal): Promise<PublicTenant> {
     this.calls++;

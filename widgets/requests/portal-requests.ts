@@ -28,6 +28,7 @@ const messages = {
  * @csspart item - one request in the list.
  * @csspart badge - a request's status.
  * @csspart message - one message of a thread.
+ * @csspart attachment - a file attached to the request (a download button).
  * @csspart error - what went wrong.
  * @csspart status - loading and confirmation messages.
  * @cssprop --portal-requests-gap - space between the parts.
@@ -177,6 +178,10 @@ export class PortalRequests extends LitElement {
           : nothing}
         <label>${t('subject')}<input name="subject" maxlength="200" required .value=${draft.subject ?? ''} /></label>
         <label>${t('description')}<textarea name="description" maxlength="10000" required .value=${draft.description ?? ''}></textarea></label>
+        <label>${t('files')}
+          <input name="files" type="file" multiple accept="application/pdf,image/png,image/jpeg,image/webp" aria-describedby="files-hint" />
+        </label>
+        <span id="files-hint" class="meta">${t('files-hint')}</span>
         <div class="actions">
           <button class="primary" type="submit" aria-disabled=${this.busy ? 'true' : 'false'}>${this.busy ? t('loading') : t('send')}</button>
           <button class="secondary" type="button" @click=${this.showList}>${t('cancel')}</button>
@@ -203,6 +208,14 @@ export class PortalRequests extends LitElement {
         <span part="badge" data-status=${request.status}>${t(`status.${request.status}` as Key)}</span>
       </header>
       <p class="meta">${this.categoryLabel(t, request.category)} · ${t('opened-on', { date: this.date(request.createdAt) })}</p>
+      ${request.attachments.length
+        ? html`<ul aria-label=${t('files')}>
+            ${request.attachments.map(
+              (file) => html`<li><button class="secondary" part="attachment" type="button" @click=${() => this.download(request.id, file.id, file.name)}>
+                ${file.name} (${Math.max(1, Math.round(file.size / 1024))} KB)</button></li>`,
+            )}
+          </ul>`
+        : nothing}
       <ul>
         <li part="message" data-author="client"><strong>${t('you')}</strong><p>${request.description}</p></li>
         ${request.messages.map(
@@ -288,6 +301,9 @@ export class PortalRequests extends LitElement {
     const data = Object.fromEntries(new FormData(event.target as HTMLFormElement)) as Record<string, string>;
     const t = translator(messages, this.portal?.locale ?? 'pt-BR') as Translate<Key>;
     if (!data.subject?.trim() || !data.description?.trim()) return void (this.error = t('error.required'));
+    const files = (event.target as HTMLFormElement).querySelector<HTMLInputElement>('input[name=files]')?.files;
+    const tooBig = [...(files ?? [])].find((file) => file.size > 10 * 1024 * 1024);
+    if (tooBig) return void (this.error = t('error.payload_too_large', { name: tooBig.name }));
     void this.run(async () => {
       const created = await this.portal!.api.createRequest(this.token()!, {
         category: data.category as RequestDraft['category'],
@@ -296,6 +312,7 @@ export class PortalRequests extends LitElement {
         description: data.description!.trim(),
         about: this.draft?.about,
       });
+      for (const file of files ?? []) await this.portal!.api.attachToRequest(this.token()!, created.id, file);
       this.draft = undefined;
       this.notice = t('sent');
       this.version++;
@@ -317,6 +334,18 @@ export class PortalRequests extends LitElement {
       this.version++;
     });
   };
+
+  /** Fetches an attachment with the session's token and hands it to the browser as a download. */
+  private download(id: string, attachmentId: string, name: string) {
+    void this.run(async () => {
+      const blob = await this.portal!.api.downloadAttachment(this.token()!, id, attachmentId);
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(blob);
+      link.download = name;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+    });
+  }
 
   private act(call: 'closeRequest' | 'reopenRequest', id: string) {
     void this.run(async () => {

@@ -68,7 +68,10 @@ export async function findRequest(tx: Tx, id: string, viewer?: string, options: 
     select ${SUMMARY_COLUMNS(tx)}, r.description, r.author_id as "authorId",
            coalesce((select json_agg(json_build_object('id', m.id, 'author', m.author_type, 'authorName', m.author_name,
                                                        'body', m.body, 'createdAt', m.created_at) order by m.created_at)
-                       from request_messages m where m.request_id = r.id), '[]'::json) as messages
+                       from request_messages m where m.request_id = r.id), '[]'::json) as messages,
+           coalesce((select json_agg(json_build_object('id', f.id, 'name', f.file_name, 'type', f.content_type, 'size', f.size,
+                                                       'createdAt', f.created_at) order by f.created_at)
+                       from request_attachments f where f.request_id = r.id), '[]'::json) as attachments
       from requests r join accounts a on a.id = r.account_id
      where r.id = ${id} ${viewer ? tx`and ${visibleTo(tx, viewer)}` : tx``}`;
   return row;
@@ -103,14 +106,42 @@ export async function setAssignee(tx: Tx, id: string, assignee: string | null, n
 }
 
 /** The categories a tenant offers (all but those switched off), with its own names where it gave some. */
-export async function enabledCategories(tx: Tx): Promise<{ key: RequestCategory; labels: Record<string, string> }[]> {
+export async function enabledCategories(tx: Tx, options: { all?: boolean } = {}): Promise<{ key: RequestCategory; enabled: boolean; labels: Record<string, string> }[]> {
   const rows = await tx<{ key: RequestCategory; enabled: boolean; labels: Record<string, string> }[]>`select key, enabled, labels from request_categories`;
   const settings = new Map(rows.map((row) => [row.key, row]));
   const all: RequestCategory[] = ['financial', 'review', 'profile-change', 'appointment', 'feedback', 'general'];
-  return all.filter((key) => settings.get(key)?.enabled ?? true).map((key) => ({ key, labels: settings.get(key)?.labels ?? {} }));
+  return all
+    .map((key) => ({ key, enabled: settings.get(key)?.enabled ?? true, labels: settings.get(key)?.labels ?? {} }))
+    .filter((category) => options.all || category.enabled);
 }
 
 export async function audit(tx: Tx, actor: { type: string; id: string | null }, action: string, requestId: string): Promise<void> {
   await tx`insert into audit_log (tenant_id, actor_type, actor_id, action, subject_type, subject_id)
            values (portico_current_tenant(), ${actor.type}, ${actor.id}, ${action}, 'request', ${requestId})`;
+}
+
+/** Attachments a request may have at most. */
+export const MAX_ATTACHMENTS = 10;
+
+export async function countAttachments(tx: Tx, requestId: string): Promise<number> {
+  const [row] = await tx<{ n: number }[]>`select count(*)::int as n from request_attachments where request_id = ${requestId}`;
+  return row!.n;
+}
+
+export async function insertAttachment(
+  tx: Tx,
+  attachment: { requestId: string; name: string; type: string; size: number; sha256: string; storageKey: string; uploadedBy: string | null },
+): Promise<string> {
+  const [row] = await tx<{ id: string }[]>`
+    insert into request_attachments (tenant_id, request_id, file_name, content_type, size, sha256, storage_key, uploaded_by)
+    values (portico_current_tenant(), ${attachment.requestId}, ${attachment.name}, ${attachment.type}, ${attachment.size}, ${attachment.sha256},
+            ${attachment.storageKey}, ${attachment.uploadedBy})
+    returning id`;
+  return row!.id;
+}
+
+export async function findAttachment(tx: Tx, requestId: string, id: string): Promise<{ name: string; type: string; storage_key: string } | undefined> {
+  const [row] = await tx<{ name: string; type: string; storage_key: string }[]>`
+    select file_name as name, content_type as type, storage_key from request_attachments where id = ${id} and request_id = ${requestId}`;
+  return row;
 }

@@ -4,7 +4,9 @@ import type { Tx } from '../../db/database.ts';
 import { portalTenant, requirePrincipal, type Principal } from '../../http/portal-auth.ts';
 import { AppError } from '../../http/problem.ts';
 import { validate } from '../../http/validate.ts';
+import type { Storage } from '../../storage/storage.ts';
 import type { AuthDeps } from '../auth/service.ts';
+import { attachFile, sendAttachment } from './attachments.ts';
 import * as q from './queries.ts';
 import { listQuery, newRequestBody, REOPEN_DAYS, replyBody, type RequestDetail } from './schemas.ts';
 
@@ -37,7 +39,7 @@ async function placeRequest(tx: Tx, userId: string, accountId: string, establish
 }
 
 /** `/api/portal/requests`: a client's requests (B6, T5, P3, S1, C4) and their threads. */
-export function portalRequestRoutes(deps: AuthDeps) {
+export function portalRequestRoutes(deps: AuthDeps & { storage: Storage }) {
   const { db, clock } = deps;
   /** Runs `work` in the tenant's transaction on a request the signed-in client may see; any other id is a 404. */
   const onVisibleRequest = <T>(c: Context, id: string, work: (tx: Tx, request: RequestDetail, userId: string) => Promise<T>) => {
@@ -98,6 +100,22 @@ export function portalRequestRoutes(deps: AuthDeps) {
         await q.audit(tx, { type: 'client', id: userId }, 'request-replied', id);
       });
       return c.json({ status: 'replied' }, 201);
+    })
+    .post('/:id/attachments', validate('param', idParam), async (c) => {
+      const userId = client(c.get('principal'));
+      const { id } = c.req.valid('param');
+      const attachmentId = await attachFile(c, deps, async (tx) => {
+        const request = await q.findRequest(tx, id, userId);
+        if (!request) throw notFound();
+        return request;
+      }, userId);
+      await db.withTenant(c.get('tenant').id, (tx) => q.audit(tx, { type: 'client', id: userId }, 'request-file-attached', id));
+      return c.json({ id: attachmentId }, 201);
+    })
+    .get('/:id/attachments/:attachmentId', validate('param', idParam.extend({ attachmentId: z.uuid() })), async (c) => {
+      const userId = client(c.get('principal'));
+      const { id, attachmentId } = c.req.valid('param');
+      return sendAttachment(c, deps, async (tx) => (await q.findRequest(tx, id, userId)) ?? Promise.reject(notFound()), attachmentId);
     })
     .post('/:id/close', validate('param', idParam), async (c) => {
       const { id } = c.req.valid('param');

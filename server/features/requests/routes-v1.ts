@@ -4,14 +4,16 @@ import type { Database } from '../../db/database.ts';
 import { requireIntegration } from '../../http/integration-auth.ts';
 import { AppError } from '../../http/problem.ts';
 import { validate } from '../../http/validate.ts';
+import type { Storage } from '../../storage/storage.ts';
+import { sendAttachment } from './attachments.ts';
 import { notifyAuthor } from './notify.ts';
 import * as q from './queries.ts';
-import { assignBody, listQuery, staffReplyBody, statusBody } from './schemas.ts';
+import { assignBody, CATEGORIES, categoryBody, listQuery, staffReplyBody, statusBody } from './schemas.ts';
 
 const idParam = z.object({ id: z.uuid() });
 
 /** `/api/v1/requests`: the business's inbox (G8) — for its systems now, for the staff console later. */
-export function integrationRequestRoutes(deps: { db: Database; clock: () => Date; wakeMail: () => void }) {
+export function integrationRequestRoutes(deps: { db: Database; clock: () => Date; wakeMail: () => void; storage: Storage }) {
   const { db, clock } = deps;
   const reads = requireIntegration(deps, 'requests:read');
   const writes = requireIntegration(deps, 'requests:write');
@@ -21,10 +23,26 @@ export function integrationRequestRoutes(deps: { db: Database; clock: () => Date
     return request;
   };
   return new Hono()
+    .get('/categories', reads, async (c) => c.json(await db.withTenant(c.get('tenant').id, (tx) => q.enabledCategories(tx, { all: true }))))
+    .put('/categories/:key', writes, validate('param', z.object({ key: z.enum(CATEGORIES) })), validate('json', categoryBody), async (c) => {
+      const { key } = c.req.valid('param');
+      const { enabled, labels } = c.req.valid('json');
+      await db.withTenant(c.get('tenant').id, async (tx) => {
+        await tx`insert into request_categories (tenant_id, key, enabled, labels) values (portico_current_tenant(), ${key}, ${enabled}, ${tx.json(labels)})
+                 on conflict (tenant_id, key) do update set enabled = excluded.enabled, labels = excluded.labels`;
+        await tx`insert into audit_log (tenant_id, actor_type, actor_id, action, subject_type, subject_id)
+                 values (portico_current_tenant(), 'integration', ${c.get('principal').subject}, 'request-category-set', 'request_category', ${key})`;
+      });
+      return c.json({ key, enabled, labels });
+    })
     .get('/', reads, validate('query', listQuery), async (c) => c.json(await db.withTenant(c.get('tenant').id, (tx) => q.listRequests(tx, c.req.valid('query')))))
     .get('/:id', reads, validate('param', idParam), async (c) => {
       const { authorId: _author, ...detail } = await db.withTenant(c.get('tenant').id, (tx) => load(tx, c.req.valid('param').id));
       return c.json(detail);
+    })
+    .get('/:id/attachments/:attachmentId', reads, validate('param', idParam.extend({ attachmentId: z.uuid() })), async (c) => {
+      const { id, attachmentId } = c.req.valid('param');
+      return sendAttachment(c, deps, async (tx) => (await q.findRequest(tx, id)) ?? Promise.reject(new AppError('not_found', 404, 'No such request')), attachmentId);
     })
     .post('/:id/replies', writes, validate('param', idParam), validate('json', staffReplyBody), async (c) => {
       const { id } = c.req.valid('param');

@@ -24,6 +24,11 @@ export const replyBody = z.object({ body: text(10_000) });
 export const staffReplyBody = z.object({ body: text(10_000), authorName: text(200).optional() });
 export const statusBody = z.object({ status: z.enum(STATUSES) });
 export const assignBody = z.object({ assignee: text(200).nullable() });
+/** A tenant's setting for one category: on or off, and its own name per locale. */
+export const categoryBody = z.object({
+  enabled: z.boolean(),
+  labels: z.object({ 'pt-BR': text(60).optional(), es: text(60).optional(), en: text(60).optional() }).strict().default({}),
+});
 export const listQuery = z.object({
   status: z.enum(STATUSES).optional(),
   category: z.enum(CATEGORIES).optional(),
@@ -58,9 +63,19 @@ export interface RequestMessage {
   createdAt: string;
 }
 
+/** A file attached to a request. */
+export interface RequestAttachment {
+  id: string;
+  name: string;
+  type: string;
+  size: number;
+  createdAt: string;
+}
+
 export interface RequestDetail extends RequestSummary {
   description: string;
   messages: RequestMessage[];
+  attachments: RequestAttachment[];
 }
 
 /** One page of a list; `next` is the cursor of the following page. */
