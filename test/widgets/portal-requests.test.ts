@@ -43,8 +43,29 @@ describe('<portal-requests>', () => {
     const { el } = await mount();
     const items = root(el).querySelectorAll('[part~=item]');
     expect(items.length).to.equal(2);
+    expect(button(el, 'Show older requests')).to.equal(undefined, 'no more pages');
     expect(items[0]!.textContent).to.contain('Segunda via do boleto de outubro');
     expect(items[0]!.querySelector('[part~=badge]')!.textContent).to.equal('Answered');
+    await expect(el).to.be.accessible();
+  });
+
+  it('filters by status and pages through older requests', async () => {
+    const { el, runtime } = await mount();
+    for (let i = 0; i < 3; i++) await runtime.runtime.api.createRequest('t', { category: 'general', subject: `Extra ${i}`, description: 'x' });
+    const choose = async (value: string) => {
+      const select = root(el).querySelector<HTMLSelectElement>('select[name=status]')!;
+      select.value = value;
+      select.dispatchEvent(new Event('change'));
+      await settle(el);
+    };
+    await choose('closed');
+    await choose('');
+    expect(root(el).querySelectorAll('[part~=item]').length).to.equal(2);
+    button(el, 'Show older requests').click();
+    await settle(el);
+    expect(root(el).querySelectorAll('[part~=item]').length).to.equal(4);
+    await choose('answered');
+    expect([...root(el).querySelectorAll('[part~=badge]')].every((badge) => badge.textContent === 'Answered')).to.equal(true);
     await expect(el).to.be.accessible();
   });
 

@@ -80,10 +80,12 @@ function memoryRequests(initial: RequestDetail[]) {
   };
   return {
     requestCategories: async () => (['financial', 'review', 'appointment', 'general'] as const).map((key) => ({ key, labels: {} })),
-    listRequests: async (_token: string, options: { status?: string }) => ({
-      items: requests.filter((r) => !options.status || r.status === options.status).map(({ description: _d, messages: _m, ...summary }) => summary),
-      next: null,
-    }),
+    listRequests: async (_token: string, options: { status?: string; before?: string }) => {
+      // Pages of 2, so stories and tests can page: the cursor is the index to start at.
+      const matching = requests.filter((r) => !options.status || r.status === options.status).map(({ description: _d, messages: _m, attachments: _a, ...summary }) => summary);
+      const start = Number(options.before ?? 0);
+      return { items: matching.slice(start, start + 2), next: start + 2 < matching.length ? String(start + 2) : null };
+    },
     getRequest: async (_token: string, id: string) => structuredClone(find(id)),
     createRequest: async (_token: string, draft: { category: RequestDetail['category']; subject: string; description: string }) => {
       const created = fixtureRequest({ ...draft, status: 'open', messages: [], createdAt: new Date().toISOString() });

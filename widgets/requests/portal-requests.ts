@@ -3,6 +3,7 @@ import { Task } from '@lit/task';
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ApiError, type RequestDetail, type RequestDraft } from '../core/api-client.ts';
+import type { RequestSummary } from '../../server/features/requests/schemas.ts';
 import { portalContext, type PortalRuntime } from '../core/context.ts';
 import { define } from '../core/define.ts';
 import { formatDate } from '../core/format.ts';
@@ -51,9 +52,16 @@ export class PortalRequests extends LitElement {
   /** The session's identity, not its token: a refreshed token must not reload the list. */
   private readonly sessionKey = () => (this.portal?.session.status === 'signed-in' ? `${this.portal.session.user.id}:${this.portal.session.accountId}` : '');
 
+  /** The status shown in the list ('' for all), and the older pages the client asked for. */
+  @state() private statusFilter = '';
+  @state() private older: { items: RequestSummary[]; next: string | null } = { items: [], next: null };
+
   private readonly list = new Task(this, {
-    task: async ([key, , ], { signal }) => (key ? this.portal!.api.listRequests(this.token()!, {}, signal) : undefined),
-    args: () => [this.sessionKey(), this.version, this.view] as const,
+    task: async ([key, , , status], { signal }) => {
+      this.older = { items: [], next: null };
+      return key ? this.portal!.api.listRequests(this.token()!, { status }, signal) : undefined;
+    },
+    args: () => [this.sessionKey(), this.version, this.view, this.statusFilter] as const,
   });
   private readonly detail = new Task(this, {
     task: async ([key, id], { signal }) => (key && id ? this.portal!.api.getRequest(this.token()!, id, signal) : undefined),
@@ -127,7 +135,13 @@ export class PortalRequests extends LitElement {
   }
 
   private renderList(t: Translate<Key>): TemplateResult {
-    const header = html`<header><h2>${t('title')}</h2><button class="primary" type="button" @click=${() => this.openDraft({ category: 'general' })}>${t('new')}</button></header>`;
+    const header = html`<header><h2>${t('title')}</h2><button class="primary" type="button" @click=${() => this.openDraft({ category: 'general' })}>${t('new')}</button></header>
+      <label>${t('show')}
+        <select name="status" @change=${(event: Event) => (this.statusFilter = (event.target as HTMLSelectElement).value)}>
+          <option value="" ?selected=${!this.statusFilter}>${t('all')}</option>
+          ${(['open', 'in-progress', 'answered', 'closed'] as const).map((status) => html`<option value=${status} ?selected=${this.statusFilter === status}>${t(`status.${status}` as Key)}</option>`)}
+        </select>
+      </label>`;
     const loading = () => html`${header}<p part="status" role="status">${t('loading')}</p>`;
     return (this.list.render({
       initial: loading,
@@ -138,7 +152,7 @@ export class PortalRequests extends LitElement {
           ? html`${header}<p>${t('empty')}</p>`
           : html`${header}
               <ul>
-                ${page.items.map(
+                ${[...page.items, ...this.older.items].map(
                   (request) => html`<li>
                     <button part="item" type="button" @click=${() => this.open(request.id)}>
                       <strong>${request.subject}</strong>
@@ -150,7 +164,10 @@ export class PortalRequests extends LitElement {
                     </button>
                   </li>`,
                 )}
-              </ul>`,
+              </ul>
+              ${(this.older.items.length ? this.older.next : page.next)
+                ? html`<div class="actions"><button class="secondary" type="button" @click=${() => this.loadOlder(this.older.items.length ? this.older.next! : page.next!)}>${t('more')}</button></div>`
+                : nothing}`,
     }) ?? loading());
   }
 
@@ -334,6 +351,13 @@ export class PortalRequests extends LitElement {
       this.version++;
     });
   };
+
+  private loadOlder(cursor: string) {
+    void this.run(async () => {
+      const page = await this.portal!.api.listRequests(this.token()!, { before: cursor, status: this.statusFilter });
+      this.older = { items: [...this.older.items, ...page.items], next: page.next };
+    });
+  }
 
   /** Fetches an attachment with the session's token and hands it to the browser as a download. */
   private download(id: string, attachmentId: string, name: string) {
