@@ -46,6 +46,7 @@ describe('<portal-requests>', () => {
     expect(button(el, 'Show older requests')).to.equal(undefined, 'no more pages');
     expect(items[0]!.textContent).to.contain('Segunda via do boleto de outubro');
     expect(items[0]!.querySelector('[part~=badge]')!.textContent).to.equal('Answered');
+    expect(items[0]!.textContent).to.contain('Metalúrgica Horizonte Ltda', 'a user of several accounts sees whose request it is');
     await expect(el).to.be.accessible();
   });
 

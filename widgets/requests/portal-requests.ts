@@ -159,6 +159,7 @@ export class PortalRequests extends LitElement {
                       <span class="meta">
                         <span part="badge" data-status=${request.status}>${t(`status.${request.status}` as Key)}</span>
                         <span>${this.categoryLabel(t, request.category)}</span>
+                        ${this.reachesSeveralAccounts() ? html`<span>${request.accountName}</span>` : nothing}
                         <span>${t('opened-on', { date: this.date(request.createdAt) })}</span>
                       </span>
                     </button>
@@ -258,6 +259,11 @@ export class PortalRequests extends LitElement {
 
   private backButton(t: Translate<Key>) {
     return html`<button class="secondary" type="button" @click=${this.showList}>${t('back')}</button>`;
+  }
+
+  /** A user who reaches several accounts sees which one each request belongs to. */
+  private reachesSeveralAccounts(): boolean {
+    return this.portal?.session.status === 'signed-in' && this.portal.session.accounts.length > 1;
   }
 
   /** The establishments a user limited to some of them chooses among (A11); empty when the whole account is theirs. */
