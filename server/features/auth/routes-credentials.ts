@@ -1,4 +1,6 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import type { Tx } from '../../db/database.ts';
+import type { PortalTenant } from '../../http/portal-auth.ts';
 import { hashPassword, passwordProblem, verifyNothing, verifyPassword } from '../../auth/passwords.ts';
 import { sha256, sixDigitCode } from '../../auth/secrets.ts';
 import { clientIp } from '../../http/client-ip.ts';
@@ -21,6 +23,26 @@ const SENT_IF_KNOWN = { status: 'sent-if-known' } as const;
 function refusePassword(password: string): void {
   const problem = passwordProblem(password);
   if (problem) throw new AppError(problem, 400, 'Choose another password: at least 8 characters, and not a common one');
+}
+
+/**
+ * A handler for a request that may e-mail the address it names (a code, a link): limited per address and per
+ * e-mail, `work` decides in the tenant's transaction whether to send, and the answer is the same either way.
+ */
+function mailOnRequest(deps: AuthDeps, kind: string, work: (tx: Tx, email: string, tenant: PortalTenant, now: Date) => Promise<void>) {
+  return async (c: Context) => {
+    // The address as validated (trimmed, lower-cased) by the `emailBody` validator in front of this handler.
+    const { email } = c.req.valid('json' as never) as { email: string };
+    const tenant = c.get('tenant');
+    const now = deps.clock();
+    await deps.db.withTenant(tenant.id, async (tx) => {
+      await assertCostlyRequestAllowed(tx, 'mail', clientIp(c, deps.trustedProxies), now);
+      await assertMailAllowed(tx, kind, email, now);
+      await work(tx, email, tenant, now);
+    });
+    deps.wakeMail();
+    return c.json(SENT_IF_KNOWN, 202);
+  };
 }
 
 /** Sign in (A5), codes and registration (A3), first access (A4), forgot password (A6). Hashing never holds a transaction. */
@@ -53,13 +75,10 @@ export function credentialRoutes(deps: AuthDeps) {
       setRefreshCookie(c, tenant.slug, session.refreshToken);
       return c.json(session.answer);
     })
-    .post('/register/code', validate('json', emailBody), async (c) => {
-      const { email } = c.req.valid('json');
-      const tenant = c.get('tenant');
-      const now = clock();
-      await db.withTenant(tenant.id, async (tx) => {
-        await assertCostlyRequestAllowed(tx, 'mail', clientIp(c, deps.trustedProxies), now);
-        await assertMailAllowed(tx, 'code', email, now);
+    .post(
+      '/register/code',
+      validate('json', emailBody),
+      mailOnRequest(deps, 'code', async (tx, email, tenant, now) => {
         const user = await q.findUserByEmail(tx, email);
         const known = user ? user.status !== 'disabled' : (await q.accountsWithContactEmail(tx, email)).length > 0;
         if (!known) return;
@@ -74,10 +93,8 @@ export function credentialRoutes(deps: AuthDeps) {
           locale: (user?.locale as typeof tenant.locale | null) ?? tenant.locale,
           data: { code, expiresInMinutes: CODE_MINUTES },
         });
-      });
-      deps.wakeMail();
-      return c.json(SENT_IF_KNOWN, 202);
-    })
+      }),
+    )
     .post('/register', validate('json', registerBody), async (c) => {
       const { email, code, password } = c.req.valid('json');
       refusePassword(password);
@@ -101,34 +118,24 @@ export function credentialRoutes(deps: AuthDeps) {
       setRefreshCookie(c, tenant.slug, session.refreshToken);
       return c.json(session.answer, 201);
     })
-    .post('/first-access', validate('json', emailBody), async (c) => {
-      const { email } = c.req.valid('json');
-      const tenant = c.get('tenant');
-      const now = clock();
-      await db.withTenant(tenant.id, async (tx) => {
-        await assertCostlyRequestAllowed(tx, 'mail', clientIp(c, deps.trustedProxies), now);
-        await assertMailAllowed(tx, 'first-access', email, now);
+    .post(
+      '/first-access',
+      validate('json', emailBody),
+      mailOnRequest(deps, 'first-access', async (tx, email, tenant, now) => {
         const existing = await q.findUserByEmail(tx, email);
         if (existing && (existing.password_hash || existing.status === 'disabled')) return;
         const accounts = existing ? [] : await q.accountsWithContactEmail(tx, email);
         if (!existing && accounts.length === 0) return;
         const user = existing ?? (await q.ensureUserForContact(tx, email, accounts));
         await sendLink(tx, tenant, user, 'first-access', now);
-      });
-      deps.wakeMail();
-      return c.json(SENT_IF_KNOWN, 202);
-    })
-    .post('/password/forgot', validate('json', emailBody), async (c) => {
-      const { email } = c.req.valid('json');
-      const tenant = c.get('tenant');
-      const now = clock();
-      await db.withTenant(tenant.id, async (tx) => {
-        await assertCostlyRequestAllowed(tx, 'mail', clientIp(c, deps.trustedProxies), now);
-        await assertMailAllowed(tx, 'reset', email, now);
+      }),
+    )
+    .post(
+      '/password/forgot',
+      validate('json', emailBody),
+      mailOnRequest(deps, 'reset', async (tx, email, tenant, now) => {
         const user = await q.findUserByEmail(tx, email);
         if (user?.status === 'active') await sendLink(tx, tenant, user, 'reset', now);
-      });
-      deps.wakeMail();
-      return c.json(SENT_IF_KNOWN, 202);
-    });
+      }),
+    );
 }
