@@ -24,7 +24,7 @@ export const MARTINS_CASTRO_PEOPLE = {
 } as const;
 
 /**
- * The demo's API tokens (scopes: accounts, users, requests), so the integration API can be tried at once —
+ * The demo's API tokens (every scope: accounts, users, requests, billing), so the integration API can be tried at once —
  * e.g. answering a request: `curl -H "Authorization: Bearer <token>" …/api/v1/requests`. Demo data only.
  */
 export const DEMO_API_TOKENS = {

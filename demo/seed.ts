@@ -1,3 +1,4 @@
+import { API_SCOPES } from '../server/auth/api-tokens.ts';
 import { hashPassword } from '../server/auth/passwords.ts';
 import { sha256 } from '../server/auth/secrets.ts';
 import type { Database, Tx } from '../server/db/database.ts';
@@ -7,12 +8,15 @@ import { countTenants, createTenant } from '../server/features/tenants/queries.t
 import { inviteUser } from '../server/features/users/service.ts';
 import { CLINICA_SOL_PEOPLE, DEMO_API_TOKENS, DEMO_REQUESTS, DEMO_SIGN_INS, MARTINS_CASTRO_PEOPLE } from './people.ts';
 import { demoTenants } from './tenants.ts';
+import { seedClinicaSolBilling, seedMartinsCastroBilling, type DemoFile } from './billing.ts';
+import { storeDemoFiles } from './documents.ts';
+import type { Storage } from '../server/storage/storage.ts';
 
 /**
  * Seeds the demo tenants and their people on an empty database, all in one transaction (a crash half-way leaves
  * nothing, and the next start seeds again); a database that has any tenant is left alone.
  */
-export async function seedDemoIfEmpty(db: Database, url: string, extraOrigins: string[], logger: Logger): Promise<void> {
+export async function seedDemoIfEmpty(db: Database, url: string, storage: Storage, extraOrigins: string[], logger: Logger): Promise<void> {
   const hashes = {
     rh: await hashPassword(DEMO_SIGN_INS['clinica-sol'].password),
     lucia: await hashPassword(DEMO_SIGN_INS['martins-castro'].password),
@@ -25,9 +29,9 @@ export async function seedDemoIfEmpty(db: Database, url: string, extraOrigins: s
       const id = await createTenant(tx, tenant);
       // The owner is not held back by RLS, but the shared queries take the tenant from the transaction's context.
       await tx`select set_config('app.tenant_id', ${id}, true)`;
-      const portal: PortalTenant = { id, slug: tenant.slug, name: tenant.name, locale: tenant.locale ?? 'pt-BR', currency: tenant.currency ?? 'BRL', portalUrl: tenant.portalUrl ?? null };
-      if (tenant.slug === 'clinica-sol') await seedClinicaSol(tx, portal, hashes.rh, now);
-      else await seedMartinsCastro(tx, hashes.lucia);
+      const portal: PortalTenant = { id, slug: tenant.slug, name: tenant.name, locale: tenant.locale ?? 'pt-BR', currency: tenant.currency ?? 'BRL', timeZone: tenant.timeZone ?? 'America/Sao_Paulo', portalUrl: tenant.portalUrl ?? null };
+      const files = tenant.slug === 'clinica-sol' ? await seedClinicaSol(tx, portal, hashes.rh, now) : await seedMartinsCastro(tx, hashes.lucia, now);
+      await storeDemoFiles(tx, storage, id, files);
       await seedRequestsAndToken(tx, tenant.slug as keyof typeof DEMO_REQUESTS, now);
     }
     return true;
@@ -35,7 +39,7 @@ export async function seedDemoIfEmpty(db: Database, url: string, extraOrigins: s
   if (seeded) logger.info('demo tenants seeded');
 }
 
-async function seedClinicaSol(tx: Tx, tenant: PortalTenant, rhHash: string, now: Date): Promise<void> {
+async function seedClinicaSol(tx: Tx, tenant: PortalTenant, rhHash: string, now: Date): Promise<DemoFile[]> {
   const { company, pendingBranchUser, firstAccessPerson } = CLINICA_SOL_PEOPLE;
   const [account] = await tx<{ id: string }[]>`insert into accounts (tenant_id, kind, name, tax_id) values (portico_current_tenant(), 'company', ${company.name}, ${company.taxId}) returning id`;
   const establishments: Record<string, string> = {};
@@ -51,9 +55,10 @@ async function seedClinicaSol(tx: Tx, tenant: PortalTenant, rhHash: string, now:
   await inviteUser(tx, tenant, { type: 'operator', id: 'demo-seed' }, { email: pendingBranchUser, accountId: account!.id, establishmentIds: [establishments['Filial Contagem']!] }, now);
   await tx`insert into accounts (tenant_id, kind, name, tax_id, email)
            values (portico_current_tenant(), 'person', ${firstAccessPerson.name}, ${firstAccessPerson.taxId}, ${firstAccessPerson.email})`;
+  return seedClinicaSolBilling(tx, account!.id, establishments, now);
 }
 
-async function seedMartinsCastro(tx: Tx, luciaHash: string): Promise<void> {
+async function seedMartinsCastro(tx: Tx, luciaHash: string, now: Date): Promise<DemoFile[]> {
   const { person, processes } = MARTINS_CASTRO_PEOPLE;
   const [account] = await tx<{ id: string }[]>`insert into accounts (tenant_id, kind, name, tax_id) values (portico_current_tenant(), 'person', ${person.name}, ${person.taxId}) returning id`;
   const [lucia] = await tx<{ id: string }[]>`
@@ -64,6 +69,7 @@ async function seedMartinsCastro(tx: Tx, luciaHash: string): Promise<void> {
     await tx`insert into processes (tenant_id, account_id, title, quick_access_number, access_key_hash)
              values (portico_current_tenant(), ${account!.id}, ${process.title}, ${process.number}, ${sha256(process.accessKey)})`;
   }
+  return seedMartinsCastroBilling(tx, account!.id, now);
 }
 
 /** A few requests in each inbox (one already answered), and the demo API token. */
@@ -85,6 +91,6 @@ async function seedRequestsAndToken(tx: Tx, slug: keyof typeof DEMO_REQUESTS, no
   }
   await tx`insert into api_tokens (tenant_id, name, token_prefix, token_hash, scopes, expires_at)
            values (portico_current_tenant(), 'Demo', ${DEMO_API_TOKENS[slug].slice(0, slug.length + 9)}, ${sha256(DEMO_API_TOKENS[slug])},
-                   ${['accounts:read', 'accounts:write', 'requests:read', 'requests:write', 'users:read', 'users:write']},
+                   ${API_SCOPES as unknown as string[]},
                    ${new Date(now.getTime() + 365 * 86_400_000)})`;
 }

@@ -11,6 +11,10 @@ import { PasswordHasherBusyError } from './auth/passwords.ts';
 import { accountRoutes } from './features/accounts/routes.ts';
 import { authRoutes } from './features/auth/routes.ts';
 import { healthRoutes } from './features/health/routes.ts';
+import { portalBillingRoutes } from './features/billing/routes-portal.ts';
+import { integrationBillingRoutes } from './features/billing/routes-v1.ts';
+import { paymentWebhookRoutes } from './features/billing/routes-webhooks.ts';
+import type { PaymentProvider } from './features/billing/payments/provider.ts';
 import { portalRequestRoutes } from './features/requests/routes-portal.ts';
 import { integrationRequestRoutes } from './features/requests/routes-v1.ts';
 import { userRoutes } from './features/users/routes.ts';
@@ -39,6 +43,8 @@ export interface AppDeps {
   wakeMail: () => void;
   /** Where uploaded files go. */
   storage: Storage;
+  /** Card payments (B5), when a provider is configured; without one the card options are hidden. */
+  payments?: PaymentProvider;
   /** Mail kept instead of sent (no SMTP_URL, development): shown at /dev/mail. */
   capturedMail?: CaptureMailer;
 }
@@ -63,13 +69,16 @@ export function createApp(deps: AppDeps) {
   const smallBodies = bodyLimit({ maxSize: API_BODY_LIMIT, onError: tooLarge });
   const fileBodies = bodyLimit({ maxSize: ATTACHMENT_BODY_LIMIT, onError: tooLarge });
   app.use('/api/*', noStore(), tenantCors(db), originGuard(), async function apiBodyLimit(c, next) {
-    return (c.req.path.endsWith('/attachments') ? fileBodies : smallBodies)(c, next);
+    return (isUpload(c.req.path) ? fileBodies : smallBodies)(c, next);
   });
   app.route('/api/portal/tenants', tenantRoutes(db));
   const authDeps = { db, keys: deps.keys, clock: deps.clock, wakeMail: deps.wakeMail, trustedProxies: config.trustedProxies };
   app.route('/api/portal/auth', authRoutes(authDeps));
   app.route('/api/portal/requests', portalRequestRoutes({ ...authDeps, storage: deps.storage }));
   app.route('/api/v1/requests', integrationRequestRoutes({ db, clock: deps.clock, wakeMail: deps.wakeMail, storage: deps.storage }));
+  app.route('/api/portal/billing', portalBillingRoutes({ ...authDeps, storage: deps.storage, payments: deps.payments }));
+  app.route('/api/v1/billing', integrationBillingRoutes({ db, clock: deps.clock, storage: deps.storage, cardAvailable: Boolean(deps.payments) }));
+  if (deps.payments) app.route('/api/webhooks', paymentWebhookRoutes({ db, clock: deps.clock, payments: deps.payments, logger }));
   app.route('/api/v1/accounts', accountRoutes({ db, clock: deps.clock }));
   app.route('/api/v1/users', userRoutes({ db, clock: deps.clock, wakeMail: deps.wakeMail }));
   app.get('/.well-known/jwks.json', (c) => {
@@ -96,6 +105,11 @@ export function createApp(deps: AppDeps) {
 /** Request bodies on the API are small JSON documents; uploads get room for one file and its form. */
 const API_BODY_LIMIT = 1024 * 1024;
 const ATTACHMENT_BODY_LIMIT = 10 * 1024 * 1024 + 64 * 1024;
+
+/** Routes that take a file: a client's attachment, or a billing file the business uploads as the raw body. */
+function isUpload(path: string): boolean {
+  return path.endsWith('/attachments') || /^\/api\/v1\/billing\/(charges\/[^/]+\/boleto|invoices\/[^/]+\/(pdf|xml)|reports\/[^/]+\/file)$/.test(path);
+}
 
 function tooLarge(c: Context): never {
   // The rest of the body is never read, so this connection cannot carry another request.

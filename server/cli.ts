@@ -14,7 +14,7 @@ import { email as emailSchema } from './features/auth/schemas.ts';
 import { createTenant } from './features/tenants/queries.ts';
 import { newTenantSchema } from './features/tenants/schemas.ts';
 import { inviteUser, resendActivation, sendMagicLinks, type Actor } from './features/users/service.ts';
-import type { PortalTenant } from './http/portal-auth.ts';
+import { PORTAL_TENANT_COLUMNS, type PortalTenant } from './http/portal-auth.ts';
 
 const USAGE = `usage: npm run portico -- <command>
   tenant:create --slug S --name N [--locale pt-BR|es|en] [--currency BRL] [--time-zone Z] [--portal-url URL] [--origin O]…
@@ -32,7 +32,7 @@ const OPERATOR: Actor = { type: 'operator', id: process.env.USER ?? null };
 
 async function tenantBySlug(db: Database, slug: string): Promise<PortalTenant> {
   const [tenant] = await db.withoutTenant(
-    (tx) => tx<PortalTenant[]>`select id, slug, name, default_locale as locale, currency, portal_url as "portalUrl" from tenants where slug = ${slug}`,
+    (tx) => tx<PortalTenant[]>`select ${tx.unsafe(PORTAL_TENANT_COLUMNS)} from tenants where slug = ${slug}`,
   );
   if (!tenant) throw new Error(`There is no tenant '${slug}'`);
   return tenant;

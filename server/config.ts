@@ -48,6 +48,10 @@ const environmentSchema = z.object({
     .string()
     .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
     .default([]),
+  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret or restricted key (sk_… or rk_…)').optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, 'must be the webhook signing secret (whsec_…)').optional(),
+  /** Where the Stripe API is (a local test server in tests); never set in production. */
+  STRIPE_API_BASE: httpOrigin.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -75,6 +79,8 @@ export interface Config {
   mailFrom: string;
   /** Proxies whose X-Forwarded-For is believed. */
   trustedProxies: string[];
+  /** Card payments (B5) through Stripe; without it the card options are hidden. */
+  stripe?: { secretKey: string; webhookSecret: string; apiBase?: string };
 }
 
 /** A configuration variable that cannot be used; its message names the variable and what is wrong. */
@@ -99,6 +105,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (values.NODE_ENV === 'production' && !values.SMTP_URL) {
     throw new ConfigError('Invalid configuration: SMTP_URL is required in production, or clients would never get their e-mails');
   }
+  if (Boolean(values.STRIPE_SECRET_KEY) !== Boolean(values.STRIPE_WEBHOOK_SECRET)) {
+    throw new ConfigError('Invalid configuration: STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET go together, or payments would never be marked paid');
+  }
+  if (values.NODE_ENV === 'production' && values.STRIPE_API_BASE) {
+    throw new ConfigError('Invalid configuration: STRIPE_API_BASE is for tests and must not be set in production');
+  }
   return {
     port: values.PORT,
     host: values.HOST,
@@ -114,6 +126,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: values.SMTP_URL,
     mailFrom: values.MAIL_FROM,
     trustedProxies: values.TRUSTED_PROXIES,
+    stripe: values.STRIPE_SECRET_KEY && values.STRIPE_WEBHOOK_SECRET
+      ? { secretKey: values.STRIPE_SECRET_KEY, webhookSecret: values.STRIPE_WEBHOOK_SECRET, apiBase: values.STRIPE_API_BASE }
+      : undefined,
   };
 }
 
@@ -126,6 +141,7 @@ export function serverUrl(config: Config, port: number): string {
 
 /** A rejected value, shown on one line, shortened, and without the password a database URL may carry. */
 function quoteSafely(variable: string, value: string): string {
+  if (variable.startsWith('STRIPE_') && variable !== 'STRIPE_API_BASE') return '"***"';
   const shown = variable === 'DATABASE_URL' || variable === 'SMTP_URL' ? value.replace(/\/\/[^@/]*@/, '//***@') : value;
   return JSON.stringify(shown.length > 80 ? `${shown.slice(0, 80)}…` : shown);
 }

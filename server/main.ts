@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const running: RunningServer = await startServer(config, logger, {
-    prepare: config.demo ? (db, url) => seedDemoIfEmpty(db, url, config.demoOrigins, logger) : undefined,
+    prepare: config.demo ? (db, url, storage) => seedDemoIfEmpty(db, url, storage, config.demoOrigins, logger) : undefined,
   });
 
   const database = running.db.kind === 'embedded' ? `embedded PGlite in ${config.dataDir}/` : 'PostgreSQL (DATABASE_URL)';

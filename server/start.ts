@@ -8,7 +8,8 @@ import { loadKeyStore } from './auth/keys.ts';
 import { startHousekeeping } from './db/housekeeping.ts';
 import { startMailDispatcher, type MailDispatcher } from './mail/dispatcher.ts';
 import { CaptureMailer, createSmtpMailer } from './mail/mailer.ts';
-import { localStorage } from './storage/storage.ts';
+import { localStorage, type Storage } from './storage/storage.ts';
+import { stripeProvider } from './features/billing/payments/stripe.ts';
 import type { Logger } from './http/logger.ts';
 
 /** A running Portico: its address and a way to stop it cleanly. */
@@ -34,7 +35,7 @@ export class ListenError extends Error {
 /** What a caller may add to a start: work on the database before the app serves (the demo seed), a test clock. */
 export interface StartOptions {
   /** Runs after migrations and after the port is taken, before the first request is served. */
-  prepare?: (db: Database, url: string) => Promise<void>;
+  prepare?: (db: Database, url: string, storage: Storage) => Promise<void>;
   clock?: AppDeps['clock'];
 }
 
@@ -52,6 +53,7 @@ export async function startServer(config: Config, logger: Logger, options: Start
     const smtp = config.smtpUrl ? createSmtpMailer(config.smtpUrl) : undefined;
     const captured = smtp ? undefined : new CaptureMailer();
     let dispatcher: MailDispatcher | undefined;
+    const storage = localStorage(config.storageDir);
     const app = createApp({
       config,
       db,
@@ -61,7 +63,8 @@ export async function startServer(config: Config, logger: Logger, options: Start
       keys,
       wakeMail: () => dispatcher?.wake(),
       capturedMail: captured,
-      storage: localStorage(config.storageDir),
+      storage,
+      payments: config.stripe && stripeProvider(config.stripe),
     });
     let ready: () => void = () => {};
     const preparing = new Promise<void>((resolve) => (ready = resolve));
@@ -72,7 +75,7 @@ export async function startServer(config: Config, logger: Logger, options: Start
     const url = serverUrl(config, port);
     dispatcher = startMailDispatcher({ db, mailer: smtp ?? captured!, from: config.mailFrom, logger, publicUrl: url });
     try {
-      await options.prepare?.(db, url);
+      await options.prepare?.(db, url, storage);
     } catch (error) {
       server.close();
       await dispatcher.stop();

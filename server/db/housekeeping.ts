@@ -2,7 +2,7 @@ import type { Database } from './database.ts';
 
 /**
  * Deletes what has outlived its use: rate-limit windows, spent or expired codes and links, ended sessions (with
- * their refresh tokens), mail sent long ago. Operator work across tenants, so it runs on the owner connection.
+ * their refresh tokens), mail sent long ago, idempotency answers older than a day. Operator work across tenants, so it runs on the owner connection.
  * Returns how many rows went, per table.
  */
 export async function sweep(db: Database, now: Date): Promise<Record<string, number>> {
@@ -14,6 +14,7 @@ export async function sweep(db: Database, now: Date): Promise<Record<string, num
     auth_links: (await sql`delete from auth_links where expires_at < ${ago(24 * 7)}`).count,
     sessions: (await sql`delete from sessions where expires_at < ${ago(24 * 7)} or revoked_at < ${ago(24 * 7)}`).count,
     outbox: (await sql`delete from outbox where status = 'sent' and sent_at < ${ago(24 * 30)}`).count,
+    idempotency_keys: (await sql`delete from idempotency_keys where created_at < ${ago(24)}`).count,
   };
   return counts;
 }

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { apiTokenTenant, useApiToken, type ApiScope } from '../auth/api-tokens.ts';
 import type { Database } from '../db/database.ts';
-import type { PortalTenant } from './portal-auth.ts';
+import { PORTAL_TENANT_COLUMNS, type PortalTenant } from './portal-auth.ts';
 import { AppError } from './problem.ts';
 
 /**
@@ -15,7 +15,7 @@ export const requireIntegration = (deps: { db: Database; clock: () => Date }, sc
     const unauthenticated = new AppError('unauthenticated', 401, 'A valid API token is required');
     if (!slug) throw unauthenticated;
     const [tenant] = await deps.db.withoutTenant(
-      (tx) => tx<PortalTenant[]>`select id, slug, name, default_locale as locale, currency, portal_url as "portalUrl" from tenants where slug = ${slug}`,
+      (tx) => tx<PortalTenant[]>`select ${tx.unsafe(PORTAL_TENANT_COLUMNS)} from tenants where slug = ${slug}`,
     );
     if (!tenant) throw unauthenticated;
     const used = await deps.db.withTenant(tenant.id, (tx) => useApiToken(tx, token, deps.clock()));

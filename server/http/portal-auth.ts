@@ -13,8 +13,13 @@ export interface PortalTenant {
   name: string;
   locale: 'pt-BR' | 'es' | 'en';
   currency: string;
+  /** IANA time zone: "today", due dates and overdue are the tenant's (e.g. America/Sao_Paulo). */
+  timeZone: string;
   portalUrl: string | null;
 }
+
+/** The tenants columns a {@link PortalTenant} is read from. */
+export const PORTAL_TENANT_COLUMNS = 'id, slug, name, default_locale as locale, currency, time_zone as "timeZone", portal_url as "portalUrl"';
 
 /**
  * Who is calling. One shape for every kind of caller (portal client, quick access, and later staff and
@@ -44,7 +49,7 @@ export const portalTenant = (db: Database): MiddlewareHandler =>
     const slug = c.req.header(TENANT_HEADER);
     if (!slug) throw new AppError('tenant_not_found', 404, `Say which portal with the ${TENANT_HEADER} header`);
     const [row] = await db.withoutTenant(
-      (tx) => tx<PortalTenant[]>`select id, slug, name, default_locale as locale, currency, portal_url as "portalUrl" from tenants where slug = ${slug} and portal_enabled`,
+      (tx) => tx<PortalTenant[]>`select ${tx.unsafe(PORTAL_TENANT_COLUMNS)} from tenants where slug = ${slug} and portal_enabled`,
     );
     if (!row) throw new AppError('tenant_not_found', 404, 'There is no such portal');
     c.set('tenant', row);
@@ -91,3 +96,12 @@ export const requirePrincipal = (deps: { db: Database; keys: KeyStore; clock: ()
     });
     await next();
   };
+
+/**
+ * The portal user behind a full client session; anything else (a profile-only link, a quick-access session) is a
+ * 403 — those sessions see only what they were opened for.
+ */
+export function clientUserOf(principal: Principal): string {
+  if (principal.type !== 'client' || principal.scope !== 'full') throw new AppError('forbidden', 403, 'Sign in to the portal to see this');
+  return principal.subject;
+}

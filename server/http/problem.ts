@@ -26,7 +26,13 @@ export type ProblemCode =
   | 'portal_address_missing'
   | 'request_closed'
   | 'request_not_closed'
-  | 'reopen_window_passed';
+  | 'reopen_window_passed'
+  | 'charge_not_payable'
+  | 'payment_provider_unavailable'
+  | 'payment_provider_error'
+  | 'invalid_signature'
+  | 'idempotency_key_reused'
+  | 'idempotency_in_progress';
 
 /** An RFC 9457 problem document as Portico sends it. */
 export interface Problem {
@@ -81,7 +87,16 @@ const titles: Record<ProblemCode, string> = {
   request_closed: 'Request closed',
   request_not_closed: 'Request not closed',
   reopen_window_passed: 'Too late to reopen',
+  charge_not_payable: 'Charge not payable',
+  payment_provider_unavailable: 'Card payments not offered',
+  payment_provider_error: 'Payment provider failed',
+  invalid_signature: 'Invalid signature',
+  idempotency_key_reused: 'Idempotency key reused',
+  idempotency_in_progress: 'Request already in progress',
 };
+
+/** A field of the input and what is wrong with it. */
+export type FieldError = NonNullable<Problem['errors']>[number];
 
 /** Answers `c` with a problem+json body for `error`. */
 export function problemResponse(c: Context, error: AppError): Response {

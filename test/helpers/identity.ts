@@ -20,7 +20,7 @@ export interface IdentityFixture {
 
 /** The fixture's tenant as the auth services take it (links land on `https://x.example/`). */
 export function portalTenantOf(f: IdentityFixture): PortalTenant {
-  return { id: f.tenant.id, slug: f.tenant.slug, name: 'x', locale: 'pt-BR', currency: 'BRL', portalUrl: 'https://x.example/' };
+  return { id: f.tenant.id, slug: f.tenant.slug, name: 'x', locale: 'pt-BR', currency: 'BRL', timeZone: 'America/Sao_Paulo', portalUrl: 'https://x.example/' };
 }
 
 /** Seeds a tenant (portal address set) with accounts, users and a process. */

@@ -2,7 +2,8 @@ import type { Context } from 'hono';
 import type { Database, Tx } from '../../db/database.ts';
 import { AppError } from '../../http/problem.ts';
 import type { Storage } from '../../storage/storage.ts';
-import { checkUpload, contentDisposition } from '../../storage/uploads.ts';
+import { downloadResponse } from '../../storage/downloads.ts';
+import { checkUpload } from '../../storage/uploads.ts';
 import * as q from './queries.ts';
 import type { RequestDetail } from './schemas.ts';
 
@@ -54,14 +55,5 @@ export async function sendAttachment(c: Context, deps: { db: Database; storage: 
   const attachment = await deps.db.withTenant(c.get('tenant').id, async (tx) => q.findAttachment(tx, (await find(tx)).id, attachmentId));
   const file = attachment && (await deps.storage.get(attachment.storage_key));
   if (!attachment || !file) throw new AppError('not_found', 404, 'No such file');
-  return new Response(file.body, {
-    headers: {
-      'Content-Type': attachment.type,
-      'Content-Length': String(file.size),
-      'Content-Disposition': contentDisposition(attachment.name),
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'no-store',
-      'Content-Security-Policy': "default-src 'none'; sandbox",
-    },
-  });
+  return downloadResponse(file.body, { name: attachment.name, type: attachment.type, size: file.size });
 }

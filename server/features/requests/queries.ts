@@ -1,5 +1,6 @@
 import type { Tx } from '../../db/database.ts';
-import { AppError } from '../../http/problem.ts';
+import { makeCursor, readCursor } from '../../http/page-cursor.ts';
+import { visibleTo } from '../accounts/visibility.ts';
 import type { RequestCategory, RequestDetail, RequestMessage, RequestPage, RequestStatus, RequestSummary } from './schemas.ts';
 
 const SUMMARY_COLUMNS = (tx: Tx) => tx`
@@ -7,28 +8,9 @@ const SUMMARY_COLUMNS = (tx: Tx) => tx`
   r.subject, r.status, case when r.about_type is null then null else json_build_object('type', r.about_type, 'id', r.about_id) end as about,
   r.assignee, r.created_at as "createdAt", r.updated_at as "updatedAt", r.closed_at as "closedAt"`;
 
-/**
- * Requests a portal user may see (SECURITY.md 17): of the accounts they reach, and inside an account only the
- * establishments in their scope — a request about the whole account only for users who reach all of it.
- */
-const visibleTo = (tx: Tx, userId: string) => tx`
-  exists (select 1 from memberships m where m.user_id = ${userId} and m.account_id = r.account_id
-           and (m.all_establishments or r.establishment_id = any(m.establishment_ids)))`;
-
 /** A page cursor: the last item's creation time and id. */
 export function cursorOf(item: Pick<RequestSummary, 'createdAt' | 'id'>): string {
-  return Buffer.from(`${new Date(item.createdAt).toISOString()}|${item.id}`).toString('base64url');
-}
-
-/** A cursor this server made, or a 400: a forged one must not reach SQL as a date or uuid it cannot take. */
-function parseCursor(cursor: string | undefined): { at: Date; id: string } | undefined {
-  if (!cursor) return undefined;
-  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const date = at && /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(at) ? new Date(at) : undefined;
-  if (!date || Number.isNaN(date.getTime()) || !id || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) {
-    throw new AppError('invalid_input', 400, 'The page cursor is not one this server gave', [{ path: 'before', message: 'is not a page cursor' }]);
-  }
-  return { at: date, id };
+  return makeCursor(new Date(item.createdAt).toISOString(), item.id);
 }
 
 export interface ListFilters {
@@ -43,17 +25,17 @@ export interface ListFilters {
 
 /** A page of requests, newest first, by keyset (stable while requests arrive); `viewer` limits it to a user's scope. */
 export async function listRequests(tx: Tx, filters: ListFilters, viewer?: string): Promise<RequestPage> {
-  const cursor = parseCursor(filters.before);
+  const cursor = readCursor(filters.before, /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/);
   const rows = await tx<RequestSummary[]>`
     select ${SUMMARY_COLUMNS(tx)} from requests r join accounts a on a.id = r.account_id
      where true
-       ${viewer ? tx`and ${visibleTo(tx, viewer)}` : tx``}
+       ${viewer ? tx`and ${visibleTo(tx, viewer, 'r')}` : tx``}
        ${filters.status ? tx`and r.status = ${filters.status}` : tx``}
        ${filters.category ? tx`and r.category = ${filters.category}` : tx``}
        ${filters.accountId ? tx`and r.account_id = ${filters.accountId}` : tx``}
        ${filters.authorId ? tx`and r.author_id = ${filters.authorId}` : tx``}
        ${filters.assignee ? tx`and r.assignee = ${filters.assignee}` : tx``}
-       ${cursor ? tx`and (r.created_at, r.id) < (${cursor.at}, ${cursor.id})` : tx``}
+       ${cursor ? tx`and (r.created_at, r.id) < (${new Date(cursor.key)}, ${cursor.id})` : tx``}
      order by r.created_at desc, r.id desc
      limit ${filters.limit + 1}`;
   const items = rows.slice(0, filters.limit);
@@ -73,7 +55,7 @@ export async function findRequest(tx: Tx, id: string, viewer?: string, options: 
                                                        'createdAt', f.created_at) order by f.created_at)
                        from request_attachments f where f.request_id = r.id), '[]'::json) as attachments
       from requests r join accounts a on a.id = r.account_id
-     where r.id = ${id} ${viewer ? tx`and ${visibleTo(tx, viewer)}` : tx``}`;
+     where r.id = ${id} ${viewer ? tx`and ${visibleTo(tx, viewer, 'r')}` : tx``}`;
   return row;
 }
 

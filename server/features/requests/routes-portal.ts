@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { Tx } from '../../db/database.ts';
-import { portalTenant, requirePrincipal, type Principal } from '../../http/portal-auth.ts';
+import { clientUserOf, portalTenant, requirePrincipal } from '../../http/portal-auth.ts';
 import { AppError } from '../../http/problem.ts';
 import { validate } from '../../http/validate.ts';
 import type { Storage } from '../../storage/storage.ts';
@@ -12,12 +12,6 @@ import { listQuery, newRequestBody, REOPEN_DAYS, replyBody, type RequestDetail }
 
 const idParam = z.object({ id: z.uuid() });
 const notFound = () => new AppError('not_found', 404, 'No such request');
-
-/** Requests belong to full client sessions: not to a profile-only link or a quick-access session. */
-function client(principal: Principal): string {
-  if (principal.type !== 'client' || principal.scope !== 'full') throw new AppError('forbidden', 403, 'Sign in to see your requests');
-  return principal.subject;
-}
 
 /** Which account and establishment a new request is for, within the user's scope (A10, A11). */
 async function placeRequest(tx: Tx, userId: string, accountId: string, establishmentId?: string): Promise<string | null> {
@@ -43,7 +37,7 @@ export function portalRequestRoutes(deps: AuthDeps & { storage: Storage }) {
   const { db, clock } = deps;
   /** Runs `work` in the tenant's transaction on a request the signed-in client may see; any other id is a 404. */
   const onVisibleRequest = <T>(c: Context, id: string, work: (tx: Tx, request: RequestDetail, userId: string) => Promise<T>) => {
-    const userId = client(c.get('principal'));
+    const userId = clientUserOf(c.get('principal'));
     return db.withTenant(c.get('tenant').id, async (tx) => {
       const request = await q.findRequest(tx, id, userId, { lock: true });
       if (!request) throw notFound();
@@ -54,7 +48,7 @@ export function portalRequestRoutes(deps: AuthDeps & { storage: Storage }) {
     .use(portalTenant(db), requirePrincipal(deps, ['portal']))
     .get('/categories', async (c) => c.json(await db.withTenant(c.get('tenant').id, (tx) => q.enabledCategories(tx))))
     .get('/', validate('query', listQuery), async (c) => {
-      const userId = client(c.get('principal'));
+      const userId = clientUserOf(c.get('principal'));
       const query = c.req.valid('query');
       const page = await db.withTenant(c.get('tenant').id, (tx) =>
         q.listRequests(tx, { ...query, authorId: query.mine === 'true' ? userId : undefined }, userId),
@@ -63,7 +57,7 @@ export function portalRequestRoutes(deps: AuthDeps & { storage: Storage }) {
     })
     .post('/', validate('json', newRequestBody), async (c) => {
       const principal = c.get('principal');
-      const userId = client(principal);
+      const userId = clientUserOf(principal);
       const body = c.req.valid('json');
       const now = clock();
       const id = await db.withTenant(c.get('tenant').id, async (tx) => {
@@ -83,7 +77,7 @@ export function portalRequestRoutes(deps: AuthDeps & { storage: Storage }) {
       return c.json(detail, 201);
     })
     .get('/:id', validate('param', idParam), async (c) => {
-      const userId = client(c.get('principal'));
+      const userId = clientUserOf(c.get('principal'));
       const request = await db.withTenant(c.get('tenant').id, (tx) => q.findRequest(tx, c.req.valid('param').id, userId));
       if (!request) throw notFound();
       const { authorId: _author, ...detail } = request;
@@ -102,7 +96,7 @@ export function portalRequestRoutes(deps: AuthDeps & { storage: Storage }) {
       return c.json({ status: 'replied' }, 201);
     })
     .post('/:id/attachments', validate('param', idParam), async (c) => {
-      const userId = client(c.get('principal'));
+      const userId = clientUserOf(c.get('principal'));
       const { id } = c.req.valid('param');
       const attachmentId = await attachFile(c, deps, async (tx) => {
         const request = await q.findRequest(tx, id, userId);
@@ -113,7 +107,7 @@ export function portalRequestRoutes(deps: AuthDeps & { storage: Storage }) {
       return c.json({ id: attachmentId }, 201);
     })
     .get('/:id/attachments/:attachmentId', validate('param', idParam.extend({ attachmentId: z.uuid() })), async (c) => {
-      const userId = client(c.get('principal'));
+      const userId = clientUserOf(c.get('principal'));
       const { id, attachmentId } = c.req.valid('param');
       return sendAttachment(c, deps, async (tx) => (await q.findRequest(tx, id, userId)) ?? Promise.reject(notFound()), attachmentId);
     })
