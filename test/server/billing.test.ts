@@ -140,8 +140,8 @@ describe('charges pushed by the business', () => {
     assert.equal((await api('PUT', '/settings', settings)).status, 200);
     const saved = await upsert([charge('pix-1', { pix: { txid: 'MAR2026' } })]);
     const read = (await (await api('GET', `/charges/${saved.body.results[0]!.id}`)).json()) as { pix: { payload: string } };
-    assert.match(read.pix.payload, /^000201.*0014br\.gov\.bcb\.pix011411222333000181.*5406\d+\.\d\d.*MAR2026.*6304[0-9A-F]{4}$/);
-    assert.ok(read.pix.payload.includes('5406' + '1234.56'), 'the amount goes in as reais with two decimals');
+    assert.match(read.pix.payload, /^000201.*0014br\.gov\.bcb\.pix011411222333000181.*MAR2026.*6304[0-9A-F]{4}$/);
+    assert.ok(read.pix.payload.includes('5407' + '1234.56'), 'the amount goes in as reais with two decimals');
   });
 
   test('another tenant’s token cannot read or change these charges', async () => {

@@ -9,7 +9,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * `/api/webhooks/<provider>`: the payment provider tells Portico a charge was paid. Only a correctly signed event is
- * read; each event is applied once (providers redeliver), and only to an open charge of the tenant it names.
+ * read; each event is applied once (providers redeliver), and only to an open charge of the tenant it names, for
+ * exactly its amount and currency.
  */
 export function paymentWebhookRoutes(deps: { db: Database; clock: () => Date; payments: PaymentProvider; logger: Logger }) {
   const { db, payments } = deps;
@@ -29,9 +30,11 @@ export function paymentWebhookRoutes(deps: { db: Database; clock: () => Date; pa
       if (!fresh) return false;
       const [charge] = await tx<{ id: string }[]>`
         update charges set status = 'paid', paid_at = ${q.todayIn(tenant.timeZone, event.paidAt)}::date, paid_via = 'card', updated_at = ${deps.clock()}
-         where id = ${event.chargeId} and tenant_id = portico_current_tenant() and status = 'open' returning id`;
+         where id = ${event.chargeId} and tenant_id = portico_current_tenant() and status = 'open'
+           and amount_minor = ${event.amount} and currency = ${event.currency}
+        returning id`;
       if (!charge) {
-        deps.logger.warn({ eventId: event.eventId, chargeId: event.chargeId }, 'payment for a charge that is not open');
+        deps.logger.warn({ eventId: event.eventId, chargeId: event.chargeId }, 'payment for a charge that is not open, or of another amount');
         return false;
       }
       await tx`update payment_events set charge_id = ${charge.id} where provider = ${payments.name} and event_id = ${event.eventId}`;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from '../../http/fields.ts';
 
 /** What a charge can be in the business's system; `overdue` is never stored, it is derived (see `ChargeStatus`). */
 export const STORED_STATUSES = ['open', 'paid', 'cancelled', 'renegotiated'] as const;
@@ -17,8 +18,7 @@ export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 /** The largest amount a charge may have, in minor units (a trillion reais is not a portal's business). */
 export const MAX_AMOUNT = 1_000_000_000_000;
 
-const text = (max: number) =>
-  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`).refine((value) => !value.includes('\u0000'), 'must not contain NUL characters');
+const text = plainText;
 /** A calendar date, as the business's system keeps it. */
 export const isoDate = z.iso.date('must be a date such as 2026-03-31');
 /** Minor units (cents): a whole, positive number. Money is never a float. */

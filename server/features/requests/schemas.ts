@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from '../../http/fields.ts';
 
 export const CATEGORIES = ['financial', 'review', 'profile-change', 'appointment', 'feedback', 'general'] as const;
 export const STATUSES = ['open', 'in-progress', 'answered', 'closed'] as const;
@@ -8,9 +9,7 @@ export type RequestStatus = (typeof STATUSES)[number];
 /** How long after closing a client may reopen a request. */
 export const REOPEN_DAYS = 30;
 
-/** Text a person typed: trimmed, not empty, bounded, and without NUL (which PostgreSQL cannot store). */
-const text = (max: number) =>
-  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`).refine((value) => !value.includes('\u0000'), 'must not contain NUL characters');
+const text = plainText;
 
 export const newRequestBody = z.object({
   accountId: z.uuid().optional(),
