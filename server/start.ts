@@ -9,6 +9,7 @@ import { startHousekeeping } from './db/housekeeping.ts';
 import { startMailDispatcher, type MailDispatcher } from './mail/dispatcher.ts';
 import { CaptureMailer, createSmtpMailer } from './mail/mailer.ts';
 import { localStorage, type Storage } from './storage/storage.ts';
+import { demoProvider } from './features/billing/payments/demo.ts';
 import { stripeProvider } from './features/billing/payments/stripe.ts';
 import type { Logger } from './http/logger.ts';
 
@@ -54,6 +55,7 @@ export async function startServer(config: Config, logger: Logger, options: Start
     const captured = smtp ? undefined : new CaptureMailer();
     let dispatcher: MailDispatcher | undefined;
     const storage = localStorage(config.storageDir);
+    let url = config.publicUrl ?? '';
     const app = createApp({
       config,
       db,
@@ -64,7 +66,7 @@ export async function startServer(config: Config, logger: Logger, options: Start
       wakeMail: () => dispatcher?.wake(),
       capturedMail: captured,
       storage,
-      payments: config.stripe && stripeProvider(config.stripe),
+      payments: config.stripe ? stripeProvider(config.stripe) : config.demo ? demoProvider({ baseUrl: () => url }) : undefined,
     });
     let ready: () => void = () => {};
     const preparing = new Promise<void>((resolve) => (ready = resolve));
@@ -72,7 +74,7 @@ export async function startServer(config: Config, logger: Logger, options: Start
     const server = await listen(async (request, env) => (await preparing, app.fetch(request, env)), config);
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    const url = serverUrl(config, port);
+    url = serverUrl(config, port);
     dispatcher = startMailDispatcher({ db, mailer: smtp ?? captured!, from: config.mailFrom, logger, publicUrl: url });
     try {
       await options.prepare?.(db, url, storage);

@@ -58,5 +58,5 @@ export function demoSiteRoutes() {
       c.header('Cross-Origin-Resource-Policy', 'cross-origin');
     })
     // Only the sites' own pages and assets: the demo folder also holds the seed code, which is not for the web.
-    .get('/:slug{[a-z0-9-]+}/:file{([\\w-]+\\.(html|css|svg|png|jpg|webp))?}', serveStatic({ root: DEMO_DIR, rewriteRequestPath: (path) => path.replace(/^\/demo/, '') }));
+    .get('/:slug{[a-z0-9-]+}/:file{([\\w-]+\\.(html|css|js|svg|png|jpg|webp))?}', serveStatic({ root: DEMO_DIR, rewriteRequestPath: (path) => path.replace(/^\/demo/, '') }));
 }

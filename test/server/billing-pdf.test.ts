@@ -179,7 +179,9 @@ test('text outside WinAnsi is replaced, never written as garbage; Latin-1 and �
 });
 
 test('statement of 120 charges: several pages, the table header on each, every row, page numbers n/total', async () => {
-  const charges = Array.from({ length: 120 }, (_, i) => charge({ description: `Cobrança ${String(i + 1).padStart(3, '0')}`, dueDate: `2026-0${1 + (i % 3)}-15` }));
+  const long = 'sessão de fisioterapia com avaliação postural e relatório, '.repeat(3);
+  const name = (i: number) => `Cobrança ${String(i + 1).padStart(3, '0')}`;
+  const charges = Array.from({ length: 120 }, (_, i) => charge({ description: i % 2 === 0 ? `${name(i)} — ${long}` : name(i), dueDate: `2026-0${1 + (i % 3)}-15` }));
   const pdf = await pdfToBuffer(
     accountStatementPdf({ tenant, locale: 'pt-BR', account: { name: 'Ana', taxId: '11222333000181' }, period: { from: '2026-01-01', to: '2026-03-31' }, charges, now }, uncompressed),
   );
@@ -189,9 +191,17 @@ test('statement of 120 charges: several pages, the table header on each, every r
   assert.equal(runs.filter((run) => run === 'Descrição').length, pages, 'the header on every page');
   assert.equal(runs.filter((run) => run === 'Vencimento').length, pages);
   for (let page = 1; page <= pages; page++) assert.ok(runs.includes(`${page}/${pages}`), `footer ${page}/${pages}`);
-  const rows = runs.filter((run) => /^Cobrança \d{3}$/.test(run));
+  const rows = runs.filter((run) => /^Cobrança \d{3}( —|$)/.test(run));
   assert.equal(rows.length, 120);
   assert.equal(new Set(rows).size, 120);
+  // A long description takes two lines, the second cut short with "…", wherever on the page its row falls.
+  for (const [i, run] of runs.entries()) {
+    if (!run.startsWith('Cobrança') || !run.includes('—')) continue;
+    const second = runs[i + 1]!;
+    assert.ok(second.endsWith('…'), `"${run}" continues with "${second}"`);
+    const shown = `${run} ${second.slice(0, -1)}`.replace(/\s+/g, ' ').trim();
+    assert.ok(`${run.slice(0, 12)} — ${long}`.startsWith(shown), `"${run}" / "${second}"`);
+  }
   assert.ok(runs.includes('Cliente: Ana — CNPJ 11.222.333/0001-81'));
   assert.ok(runs.includes('Período: 01/01/2026 a 31/03/2026'));
   assert.ok(runs.includes('Em aberto'));

@@ -61,7 +61,8 @@ export interface ChargePaid {
 export type PaymentEvent = ChargePaid;
 
 export interface PaymentProvider {
-  readonly name: 'stripe';
+  /** Also the webhook's path: `/api/webhooks/<name>`. */
+  readonly name: 'stripe' | 'demo';
   /** A hosted page to pay one charge by card. Calling it again soon with the same input gives the same page. */
   payCharge(input: PayChargeInput): Promise<HostedPage>;
   /** A hosted page where the client manages saved cards; creates the customer when there is none. */
@@ -75,6 +76,21 @@ export interface PaymentProvider {
 
 /** The query parameter added to the return URL: `done` after paying, `cancelled` when the client gave up. */
 export const RETURN_FLAG = 'portal-payment';
+
+/**
+ * The return URL with `portal-payment=<outcome>` in its query, before any fragment. The rest of the query is kept
+ * as it was written; a flag left from an earlier attempt (the client cancelled, then paid from the same page) is
+ * replaced rather than repeated.
+ */
+export function withReturnFlag(returnUrl: string, outcome: 'done' | 'cancelled'): string {
+  const url = new URL(returnUrl);
+  const kept = url.search
+    .slice(1)
+    .split('&')
+    .filter((pair) => pair !== '' && pair.split('=')[0] !== RETURN_FLAG);
+  url.search = [...kept, `${RETURN_FLAG}=${outcome}`].join('&');
+  return url.href;
+}
 
 /** The webhook did not come from the provider, or is too old to trust (a replay); the route answers 400. */
 export class WebhookSignatureError extends Error {

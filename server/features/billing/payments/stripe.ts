@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import Stripe from 'stripe';
 import {
+  withReturnFlag,
   PaymentProviderError,
-  RETURN_FLAG,
   WebhookSignatureError,
   type HostedPage,
   type ManageMethodsInput,
@@ -174,20 +174,6 @@ function checkoutParams(input: PayChargeInput, customer: string, windowStart: nu
   };
 }
 
-/**
- * The return URL with `portal-payment=<outcome>` in its query, before any fragment. The rest of the query is kept
- * as it was written; a flag left from an earlier attempt (the client cancelled, then paid from the same page) is
- * replaced rather than repeated.
- */
-export function withReturnFlag(returnUrl: string, outcome: 'done' | 'cancelled'): string {
-  const url = new URL(returnUrl);
-  const kept = url.search
-    .slice(1)
-    .split('&')
-    .filter((pair) => pair !== '' && pair.split('=')[0] !== RETURN_FLAG);
-  url.search = [...kept, `${RETURN_FLAG}=${outcome}`].join('&');
-  return url.href;
-}
 
 /** `portico-<kind>-<subject>-<digest of what is sent>`: readable in Stripe's logs, well under its 255 characters. */
 function idempotencyKey(kind: string, subject: string, sent: object): string {
@@ -245,3 +231,5 @@ function providerError(error: unknown, asked: string, secretKey: string): unknow
 function mask(message: string, secretKey: string): string {
   return message.split(secretKey).join('[key]').replace(/\b(?:sk|rk|pk)_(?:test|live)_[\w*]*/g, '[key]');
 }
+
+export { withReturnFlag };
