@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import PDFDocument from 'pdfkit';
 import { makeBankBoleto } from '../../server/features/billing/boleto.ts';
 import { BARCODE, boletoPdf, itfBars } from '../../server/features/billing/pdf/boleto-pdf.ts';
-import { pdfToBuffer } from '../../server/features/billing/pdf/document.ts';
+import { CONTENT, pdfToBuffer, streamPdf, type PdfWriter } from '../../server/features/billing/pdf/document.ts';
 import { formatMoney, formatTaxId } from '../../server/features/billing/pdf/format.ts';
 import { accountStatementPdf, incomeTaxStatementPdf } from '../../server/features/billing/pdf/statement-pdf.ts';
 import { toWinAnsi } from '../../server/features/billing/pdf/win-ansi.ts';
@@ -176,6 +176,18 @@ test('text outside WinAnsi is replaced, never written as garbage; Latin-1 and �
   const text = words(pdf);
   assert.ok(text.includes('Revisão nº 2 ção € ? O ? fim'), text);
   assert.ok(text.includes('Zoë Ñuñez'));
+});
+
+test('text capped at two lines draws both lines wherever it falls (pdfkit rounds its limits to float32)', async () => {
+  // Row bottoms on a float32 boundary (…,375) used to lose their second line: y + lh + lh rounded past the limit.
+  const lineHeight = new PDFDocument({ autoFirstPage: false }).font('Helvetica').fontSize(8.5).currentLineHeight(true);
+  const tops = Array.from({ length: 2000 }, (_, i) => 120 + i * 0.125 - lineHeight - lineHeight);
+  const text = 'Mensalidade de fisioterapia nº 28 — sessão extra com avaliação postural completa e relatório';
+  const setup = { tenant, locale: 'en' as const, title: 'Sweep', now };
+  const draw = () => [{ height: 10, draw: (pdf: PdfWriter) => tops.forEach((y) => pdf.text(text, CONTENT.left, y, { size: 8.5, width: 181, maxLines: 2 })) }];
+  const lines = textRuns(await pdfToBuffer(streamPdf(setup, draw, uncompressed))).filter((run) => run.text.startsWith('Mensalidade') || run.text.startsWith('extra'));
+  assert.equal(lines.length, 2 * tops.length);
+  assert.ok(lines.every((run, i) => (i % 2 === 0 ? run.text.startsWith('Mensalidade') : run.text.endsWith('…'))));
 });
 
 test('statement of 120 charges: several pages, the table header on each, every row, page numbers n/total', async () => {

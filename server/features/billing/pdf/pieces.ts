@@ -6,7 +6,7 @@ import type { PdfWriter, TextStyle } from './writer.ts';
  * that pagination knows its height before anything is drawn.
  */
 
-/** A paragraph across the content width (or `style.width`), followed by `gap` points of space. */
+/** A paragraph from the content's left edge, as wide as the content unless `style.width` says, then `gap` points of space. */
 export function paragraph(pdf: PdfWriter, text: string, style: Partial<TextStyle> = {}, gap = 6): Piece {
   const full: TextStyle = { width: CONTENT.width, ...style };
   return { height: pdf.measure(text, full) + gap, draw: (writer, y) => writer.text(text, CONTENT.left, y, full) };
@@ -65,11 +65,7 @@ export function table(pdf: PdfWriter, columns: Column[], rows: TableRow[]): Piec
     return { height, drawCells };
   };
 
-  const labels = row(
-    columns.map((column) => column.label),
-    'bold',
-    INK.muted,
-  );
+  const labels = row(columns.map((column) => column.label), 'bold', INK.muted);
   const header: Piece = {
     height: labels.height,
     draw(writer, y) {

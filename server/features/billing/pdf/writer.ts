@@ -76,11 +76,16 @@ export class PdfWriter {
     return formatInstant(this.setup.now, this.setup.locale, this.setup.tenant.timeZone);
   }
 
-  /** Draws `value` in a box `style.width` wide whose top-left corner is (`x`, `y`). */
+  /**
+   * Draws `value` in a box `style.width` wide whose top-left corner is (`x`, `y`). A `maxLines` box gets half a
+   * line of slack: pdfkit rounds its limit down to float32 and compares it with `y` plus one line height at a
+   * time, so a box exactly `maxLines` lines tall could lose its last line to rounding.
+   */
   text(value: string, x: number, y: number, style: TextStyle): void {
     this.useStyle(style);
     this.doc.fillColor(style.color ?? INK.text);
-    const lines = style.maxLines ? { height: style.maxLines * this.doc.currentLineHeight(true), ellipsis: true } : {};
+    const lineHeight = this.doc.currentLineHeight(true);
+    const lines = style.maxLines ? { height: (style.maxLines + 0.5) * lineHeight, ellipsis: true } : {};
     this.doc.text(value, x, y, { width: style.width, align: style.align ?? 'left', ...lines });
   }
 
