@@ -11,6 +11,12 @@ function monthDay(date: string, months: number, day: number): string {
   return shifted.toISOString().slice(0, 10);
 }
 
+/** The due date `months` from today on `day`; this month's, if that day has passed, moves to next month (still to pay). */
+function dueIn(today: string, months: number, day: number): string {
+  const due = monthDay(today, months, day);
+  return months === 0 && due < today ? monthDay(today, 1, day) : due;
+}
+
 /** A file the seed wants stored and attached: the caller writes the bytes and records them. */
 export interface DemoFile {
   slot: { table: 'invoices' | 'billing_reports'; column: 'pdf_file_id' | 'xml_file_id' | 'file_id'; externalId: string };
@@ -37,8 +43,8 @@ export async function seedClinicaSolBilling(tx: Tx, accountId: string, establish
   const charges: ChargeInput[] = [];
   for (let month = -11; month <= 0; month++) {
     for (const [index, fee] of fees.entries()) {
-      const dueDate = monthDay(today, month, fee.day);
-      const issueDate = monthDay(today, month, 1);
+      const dueDate = dueIn(today, month, fee.day);
+      const issueDate = monthDay(dueDate, 0, 1);
       const amount = fee.amount + (month + 11) * 1_250 * (index + 1);
       const externalId = `CS-${dueDate.slice(0, 7)}-${index + 1}`;
       const paid = month < -1 || (month === -1 && index === 0);
@@ -124,7 +130,7 @@ export async function seedMartinsCastroBilling(tx: Tx, accountId: string, now: D
   const today = todayIn('Europe/Madrid', now);
   const charges: ChargeInput[] = [];
   for (let month = -11; month <= 0; month++) {
-    const dueDate = monthDay(today, month, 5);
+    const dueDate = dueIn(today, month, 5);
     const paid = month < 0;
     charges.push({
       externalId: `MC-${dueDate.slice(0, 7)}`,
@@ -134,7 +140,7 @@ export async function seedMartinsCastroBilling(tx: Tx, accountId: string, now: D
       description: `Honorarios expediente de nacionalidad — cuota ${month + 12}/12`,
       amount: 35_000,
       currency: 'EUR',
-      issueDate: monthDay(today, month, 1),
+      issueDate: monthDay(dueDate, 0, 1),
       dueDate,
       status: paid ? 'paid' : 'open',
       paidAt: paid ? monthDay(today, month, 3) : null,

@@ -1,5 +1,6 @@
 /** Every `portal-*` element the loader knows, and how to fetch its chunk. */
 export const widgetChunks: Record<string, () => Promise<unknown>> = {
+  'portal-billing': () => import('./billing/portal-billing.ts'),
   'portal-brand': () => import('./brand/portal-brand.ts'),
   'portal-login': () => import('./login/portal-login.ts'),
   'portal-requests': () => import('./requests/portal-requests.ts'),

@@ -40,7 +40,7 @@ export const tenantCors = (db: Database): MiddlewareHandler =>
     },
     allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
     allowHeaders: ['Content-Type', 'Authorization', TENANT_HEADER],
-    exposeHeaders: ['X-Request-Id'],
+    exposeHeaders: ['X-Request-Id', 'Content-Disposition'],
     credentials: true,
     maxAge: 600,
   });

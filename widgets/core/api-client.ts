@@ -2,7 +2,10 @@ import type { SessionAnswer, SessionInfo } from '../../server/features/auth/sche
 import type { RequestDetail, RequestPage } from '../../server/features/requests/schemas.ts';
 import type { PublicTenant } from '../../server/features/tenants/schemas.ts';
 
+import type { AccountOption, BillingReport, BillingSummary, Charge, ChargeFilters, Invoice, Page, PaymentMethod } from './billing-types.ts';
+
 export type { PublicTenant, RequestDetail, RequestPage, SessionAnswer, SessionInfo };
+export type * from './billing-types.ts';
 
 /** What is sent to create a request. */
 export type NewRequest = Required<Pick<RequestDraft, 'category' | 'subject' | 'description'>> & Pick<RequestDraft, 'about'> & { establishmentId?: string };
@@ -76,6 +79,27 @@ export interface PortalApi {
   attachToRequest(token: string, id: string, file: File): Promise<void>;
   /** Downloads an attachment, as a Blob the widget hands to the browser. */
   downloadAttachment(token: string, id: string, attachmentId: string): Promise<Blob>;
+
+  /** B1: what is pending, per currency, and the payment options the portal offers. */
+  billingSummary(token: string, options: AccountOption, signal?: AbortSignal): Promise<BillingSummary>;
+  /** Charges, latest due date first. */
+  listCharges(token: string, filters: ChargeFilters, signal?: AbortSignal): Promise<Page<Charge>>;
+  getCharge(token: string, id: string, signal?: AbortSignal): Promise<Charge>;
+  /** The boleto as a PDF (the business's own, or one made from the line, in `locale`). */
+  downloadBoleto(token: string, id: string, locale?: string): Promise<File>;
+  /** Starts a card payment: the provider's hosted page to send the client to. */
+  payChargeByCard(token: string, id: string): Promise<{ url: string }>;
+  listInvoices(token: string, options: AccountOption & { establishmentId?: string; before?: string; limit?: number }, signal?: AbortSignal): Promise<Page<Invoice>>;
+  downloadInvoice(token: string, id: string, format: 'pdf' | 'xml'): Promise<File>;
+  listBillingReports(token: string, options: AccountOption, signal?: AbortSignal): Promise<{ items: BillingReport[] }>;
+  downloadBillingReport(token: string, id: string): Promise<File>;
+  /** The account statement (PDF) of the charges due from `from` to `to`. */
+  downloadAccountStatement(token: string, options: AccountOption & { from: string; to: string }, locale?: string): Promise<File>;
+  /** The income-tax statement (PDF) of what was paid in `year`. */
+  downloadIncomeTaxStatement(token: string, options: AccountOption & { year: number }, locale?: string): Promise<File>;
+  /** The provider's page where the client manages saved cards. */
+  managePaymentMethods(token: string, options: AccountOption): Promise<{ url: string }>;
+  setPreferredPaymentMethod(token: string, method: PaymentMethod, options: AccountOption): Promise<{ preferred: PaymentMethod }>;
 }
 
 /** The real client: `fetch` against the Portico server, naming the tenant on every call. */
@@ -166,8 +190,64 @@ export class HttpPortalApi implements PortalApi {
     return response.blob();
   }
 
-  private send<T>(path: string, body: unknown, token: string): Promise<T> {
-    return this.request<T>(path, { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json', ...bearer(token) } });
+  billingSummary(token: string, options: AccountOption, signal?: AbortSignal) {
+    return this.request<BillingSummary>(withQuery('/api/portal/billing/summary', options), { signal, headers: bearer(token) });
+  }
+  listCharges(token: string, filters: ChargeFilters, signal?: AbortSignal) {
+    return this.request<Page<Charge>>(withQuery('/api/portal/billing/charges', filters), { signal, headers: bearer(token) });
+  }
+  getCharge(token: string, id: string, signal?: AbortSignal) {
+    return this.request<Charge>(`/api/portal/billing/charges/${encodeURIComponent(id)}`, { signal, headers: bearer(token) });
+  }
+  downloadBoleto(token: string, id: string, locale?: string) {
+    return this.file(withQuery(`/api/portal/billing/charges/${encodeURIComponent(id)}/boleto`, { locale }), token, `boleto-${id}.pdf`);
+  }
+  payChargeByCard(token: string, id: string) {
+    return this.send<{ url: string }>(`/api/portal/billing/charges/${encodeURIComponent(id)}/card`, {}, token);
+  }
+  listInvoices(token: string, options: AccountOption & { establishmentId?: string; before?: string; limit?: number }, signal?: AbortSignal) {
+    return this.request<Page<Invoice>>(withQuery('/api/portal/billing/invoices', options), { signal, headers: bearer(token) });
+  }
+  downloadInvoice(token: string, id: string, format: 'pdf' | 'xml') {
+    return this.file(`/api/portal/billing/invoices/${encodeURIComponent(id)}/${format}`, token, `invoice-${id}.${format}`);
+  }
+  listBillingReports(token: string, options: AccountOption, signal?: AbortSignal) {
+    return this.request<{ items: BillingReport[] }>(withQuery('/api/portal/billing/reports', options), { signal, headers: bearer(token) });
+  }
+  downloadBillingReport(token: string, id: string) {
+    return this.file(`/api/portal/billing/reports/${encodeURIComponent(id)}/file`, token, `report-${id}.pdf`);
+  }
+  downloadAccountStatement(token: string, options: AccountOption & { from: string; to: string }, locale?: string) {
+    return this.file(withQuery('/api/portal/billing/statements/account', { ...options, locale }), token, `statement-${options.from}-${options.to}.pdf`);
+  }
+  downloadIncomeTaxStatement(token: string, options: AccountOption & { year: number }, locale?: string) {
+    return this.file(withQuery('/api/portal/billing/statements/income-tax', { ...options, locale }), token, `income-tax-${options.year}.pdf`);
+  }
+  managePaymentMethods(token: string, options: AccountOption) {
+    return this.send<{ url: string }>('/api/portal/billing/payment-methods/manage', options, token);
+  }
+  setPreferredPaymentMethod(token: string, method: PaymentMethod, options: AccountOption) {
+    return this.send<{ preferred: PaymentMethod }>('/api/portal/billing/payment-methods/preferred', { ...options, method }, token, 'PUT');
+  }
+
+  /**
+   * A file fetched with the session's token, named as the server named it (when CORS lets us read
+   * `Content-Disposition`) or else `fallbackName`.
+   */
+  private async file(path: string, token: string, fallbackName: string): Promise<File> {
+    let response: Response;
+    try {
+      response = await fetch(new URL(path, this.baseUrl), { headers: { 'X-Portal-Tenant': this.tenant, ...bearer(token) } });
+    } catch (error) {
+      throw new ApiError('network_error', 0, (error as Error).message);
+    }
+    if (!response.ok) throw problemOf(response, await response.json().catch(() => undefined));
+    const blob = await response.blob();
+    return new File([blob], fileNameOf(response.headers.get('Content-Disposition')) ?? fallbackName, { type: blob.type });
+  }
+
+  private send<T>(path: string, body: unknown, token: string, method: 'POST' | 'PUT' = 'POST'): Promise<T> {
+    return this.request<T>(path, { method, body: JSON.stringify(body), headers: { 'Content-Type': 'application/json', ...bearer(token) } });
   }
 
   /** An auth call: JSON, the tenant header, and the refresh cookie (`credentials: 'include'`). */
@@ -193,15 +273,38 @@ export class HttpPortalApi implements PortalApi {
     }
     if (response.status === 204) return undefined as T;
     const body = await response.json().catch(() => undefined);
-    if (!response.ok) {
-      const problem = body as { code?: string; detail?: string; errors?: { path: string; message: string }[] } | undefined;
-      const retryAfter = Number(response.headers.get('Retry-After')) || undefined;
-      throw new ApiError(problem?.code ?? 'internal_error', response.status, problem?.detail ?? response.statusText, retryAfter, problem?.errors);
-    }
+    if (!response.ok) throw problemOf(response, body);
     return body as T;
   }
 }
 
+/** The ApiError for a failed response and its problem+json body (if it had one). */
+function problemOf(response: Response, body: unknown): ApiError {
+  const problem = body as { code?: string; detail?: string; errors?: { path: string; message: string }[] } | undefined;
+  const retryAfter = Number(response.headers.get('Retry-After')) || undefined;
+  return new ApiError(problem?.code ?? 'internal_error', response.status, problem?.detail ?? response.statusText, retryAfter, problem?.errors);
+}
+
 function bearer(token: string): Record<string, string> {
   return { Authorization: `Bearer ${token}` };
+}
+
+/** `path` with a query string of the options that have a value (none: no `?`). */
+function withQuery(path: string, options: object): string {
+  const entries = Object.entries(options).filter(([, value]) => value !== undefined && value !== null && value !== '');
+  const query = new URLSearchParams(entries.map(([key, value]) => [key, String(value)])).toString();
+  return query ? `${path}?${query}` : path;
+}
+
+/** The file name of a `Content-Disposition` header (RFC 6266: `filename*` first), if there is one. */
+export function fileNameOf(header: string | null): string | undefined {
+  const extended = /filename\*=UTF-8''([^;]+)/i.exec(header ?? '');
+  if (extended) {
+    try {
+      return decodeURIComponent(extended[1]!);
+    } catch {
+      // a malformed name: fall through to the plain one
+    }
+  }
+  return /filename="([^"]+)"/i.exec(header ?? '')?.[1];
 }

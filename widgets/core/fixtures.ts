@@ -3,8 +3,11 @@
  * them, with no server behind it. Not part of the bundle (nothing the loader imports uses it).
  */
 import { ApiError, type LinkInfo, type PortalApi, type PublicTenant, type QuickAccessAnswer, type RequestDetail, type SessionAnswer } from './api-client.ts';
+import { memoryBilling } from './billing-fixtures.ts';
 import type { Locale } from './i18n.ts';
 import { RuntimeHost } from './runtime.ts';
+
+export { brlBilling, eurBilling, fixtureCharge, memoryBilling, summarize, type BillingData } from './billing-fixtures.ts';
 
 /** A tenant as the server would answer it. */
 export function fixtureTenant(overrides: Partial<Omit<PublicTenant, 'branding'>> & { branding?: Partial<PublicTenant['branding']> } = {}): PublicTenant {
@@ -105,7 +108,7 @@ function memoryRequests(initial: RequestDetail[]) {
   };
 }
 
-/** The auth calls of the fixture API, each replaceable by a test or a story. */
+/** The calls of the fixture API (auth, requests, billing), each replaceable by a test or a story. */
 type AuthCalls = Omit<PortalApi, 'getTenant' | 'resolveUrl'>;
 
 /** A PortalApi that answers from fixtures and counts the calls. */
@@ -137,6 +140,7 @@ export class FixtureApi implements PortalApi {
       signOut: async () => {},
       quickAccess: async (): Promise<QuickAccessAnswer> => ({ accessToken: 'fixture.process.token', expiresIn: 900, scope: 'process', processId: 'p1' }),
       ...memoryRequests([fixtureRequest({ id: 'r1' }), fixtureRequest({ id: 'r2', category: 'appointment', subject: 'Exames admissionais', status: 'open', messages: [] })]),
+      ...memoryBilling(),
       ...auth,
     };
   }
@@ -166,6 +170,19 @@ export class FixtureApi implements PortalApi {
   reopenRequest(token: string, id: string) { return this.record('reopenRequest', token, id); }
   attachToRequest(token: string, id: string, file: File) { return this.record('attachToRequest', token, id, file); }
   downloadAttachment(token: string, id: string, attachmentId: string) { return this.record('downloadAttachment', token, id, attachmentId); }
+  billingSummary(...args: Parameters<PortalApi['billingSummary']>) { return this.record('billingSummary', ...args); }
+  listCharges(...args: Parameters<PortalApi['listCharges']>) { return this.record('listCharges', ...args); }
+  getCharge(...args: Parameters<PortalApi['getCharge']>) { return this.record('getCharge', ...args); }
+  downloadBoleto(...args: Parameters<PortalApi['downloadBoleto']>) { return this.record('downloadBoleto', ...args); }
+  payChargeByCard(...args: Parameters<PortalApi['payChargeByCard']>) { return this.record('payChargeByCard', ...args); }
+  listInvoices(...args: Parameters<PortalApi['listInvoices']>) { return this.record('listInvoices', ...args); }
+  downloadInvoice(...args: Parameters<PortalApi['downloadInvoice']>) { return this.record('downloadInvoice', ...args); }
+  listBillingReports(...args: Parameters<PortalApi['listBillingReports']>) { return this.record('listBillingReports', ...args); }
+  downloadBillingReport(...args: Parameters<PortalApi['downloadBillingReport']>) { return this.record('downloadBillingReport', ...args); }
+  downloadAccountStatement(...args: Parameters<PortalApi['downloadAccountStatement']>) { return this.record('downloadAccountStatement', ...args); }
+  downloadIncomeTaxStatement(...args: Parameters<PortalApi['downloadIncomeTaxStatement']>) { return this.record('downloadIncomeTaxStatement', ...args); }
+  managePaymentMethods(...args: Parameters<PortalApi['managePaymentMethods']>) { return this.record('managePaymentMethods', ...args); }
+  setPreferredPaymentMethod(...args: Parameters<PortalApi['setPreferredPaymentMethod']>) { return this.record('setPreferredPaymentMethod', ...args); }
 
   getTenant(signal?: AbortSignal): Promise<PublicTenant> {
     this.calls++;

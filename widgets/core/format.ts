@@ -19,3 +19,16 @@ export function formatDate(value: Date | string, timeZone: string, locale: Local
     ...(withTime ? { timeStyle: 'short' } : {}),
   }).format(date);
 }
+
+/**
+ * A calendar date (`YYYY-MM-DD`: a due date, an issue date) as written, with no time-zone shift: it is read and
+ * formatted in UTC, so 2026-03-31 is 31 March wherever the reader or the tenant is.
+ */
+export function formatCalendarDate(value: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', dateStyle: 'medium' }).format(new Date(`${value.slice(0, 10)}T00:00:00Z`));
+}
+
+/** Today's calendar date (`YYYY-MM-DD`) in `timeZone`. */
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}

@@ -22,7 +22,7 @@ const messages = {
 /**
  * The client's requests to the business (B6, T5, P3, S1, C4): the list with status badges, a new-request form and
  * each request's thread. Other widgets open it pre-filled with the `portal-request-new` event (or the `draft`
- * property), e.g. a financial request about a charge.
+ * property), e.g. a financial request about a charge; it cancels that event to say it took the draft.
  * @summary What the client asked the business, and the answers.
  * @event portal-request-created - a request was sent; `detail.id`.
  * @csspart base - the panel.
@@ -72,7 +72,11 @@ export class PortalRequests extends LitElement {
     args: () => [this.sessionKey()] as const,
   });
 
-  private readonly handleDraftEvent = (event: CustomEvent<RequestDraft>) => this.openDraft(event.detail);
+  /** Takes a draft another widget sent, and cancels the event so the sender knows someone took it. */
+  private readonly handleDraftEvent = (event: CustomEvent<RequestDraft>) => {
+    event.preventDefault();
+    this.openDraft(event.detail);
+  };
 
   override connectedCallback() {
     super.connectedCallback();
