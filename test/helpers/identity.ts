@@ -50,3 +50,18 @@ export async function seedIdentity(db: Database): Promise<IdentityFixture> {
     process: { id: process!.id, number, accessKey },
   };
 }
+
+/**
+ * Gives the fixture's company two establishments, Matriz and Filial Contagem, and a user who reaches only the
+ * branch (A11): the scope tests of every feature start here.
+ */
+export async function seedBranches(db: Database, f: IdentityFixture): Promise<{ matriz: string; filial: string; branchUser: { id: string; email: string; password: string } }> {
+  const sql = db.owner;
+  const established = await sql<{ id: string }[]>`
+    insert into establishments (tenant_id, account_id, name) values (${f.tenant.id}, ${f.company.id}, 'Matriz'), (${f.tenant.id}, ${f.company.id}, 'Filial Contagem') returning id`;
+  const [matriz, filial] = [established[0]!.id, established[1]!.id];
+  const branchUser = { email: `filial.${f.tenant.slug}@example.com`, password: 'filial passphrase 2026' };
+  const [user] = await sql<{ id: string }[]>`insert into portal_users (tenant_id, email, password_hash, status) values (${f.tenant.id}, ${branchUser.email}, ${await hashPassword(branchUser.password)}, 'active') returning id`;
+  await sql`insert into memberships (tenant_id, user_id, account_id, all_establishments, establishment_ids) values (${f.tenant.id}, ${user!.id}, ${f.company.id}, false, ${[filial]}::uuid[])`;
+  return { matriz, filial, branchUser: { id: user!.id, ...branchUser } };
+}

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createApiToken } from '../../server/auth/api-tokens.ts';
-import { hashPassword } from '../../server/auth/passwords.ts';
 import { makeBankBoleto } from '../../server/features/billing/boleto.ts';
-import { seedIdentity, type IdentityFixture } from '../helpers/identity.ts';
+import { seedBranches, seedIdentity, type IdentityFixture } from '../helpers/identity.ts';
 import { PortalClient } from '../helpers/portal-client.ts';
 import { readProblem, startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -16,7 +15,7 @@ let token: string;
 let otherToken: string;
 let matriz: string;
 let filial: string;
-const branchUser = { email: '', password: 'filial passphrase 2026' };
+let branchUser: { email: string; password: string };
 
 const boleto = (dueDate: string, amount: number, seed: number) =>
   makeBankBoleto({ bank: '341', dueDate, amount, freeField: String(seed).padStart(25, '7') });
@@ -60,13 +59,7 @@ const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>
 before(async () => {
   server = await startTestServer({}, { clock: () => now });
   [f, other] = [await seedIdentity(server.db), await seedIdentity(server.db)];
-  const sql = server.db.owner;
-  const established = await sql<{ id: string }[]>`
-    insert into establishments (tenant_id, account_id, name) values (${f.tenant.id}, ${f.company.id}, 'Matriz'), (${f.tenant.id}, ${f.company.id}, 'Filial Contagem') returning id`;
-  [matriz, filial] = [established[0]!.id, established[1]!.id];
-  branchUser.email = `filial.${f.tenant.slug}@example.com`;
-  const [user] = await sql<{ id: string }[]>`insert into portal_users (tenant_id, email, password_hash, status) values (${f.tenant.id}, ${branchUser.email}, ${await hashPassword(branchUser.password)}, 'active') returning id`;
-  await sql`insert into memberships (tenant_id, user_id, account_id, all_establishments, establishment_ids) values (${f.tenant.id}, ${user!.id}, ${f.company.id}, false, ${[filial]}::uuid[])`;
+  ({ matriz, filial, branchUser } = await seedBranches(server.db, f));
   const expiresAt = new Date(now.getTime() + 400 * 86_400_000);
   token = (await server.db.withTenant(f.tenant.id, (tx) => createApiToken(tx, f.tenant.slug, { name: 'erp', scopes: ['billing:read', 'billing:write'], expiresAt }))).token;
   otherToken = (await server.db.withTenant(other.tenant.id, (tx) => createApiToken(tx, other.tenant.slug, { name: 'erp', scopes: ['billing:read', 'billing:write'], expiresAt }))).token;

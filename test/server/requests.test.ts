@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createApiToken } from '../../server/auth/api-tokens.ts';
-import { hashPassword } from '../../server/auth/passwords.ts';
-import { seedIdentity, type IdentityFixture } from '../helpers/identity.ts';
+import { seedBranches, seedIdentity, type IdentityFixture } from '../helpers/identity.ts';
 import { PortalClient } from '../helpers/portal-client.ts';
 import { manualClock, readProblem, startTestServer, type TestServer } from '../helpers/server.ts';
 
@@ -13,7 +12,7 @@ let staffToken: string;
 let matriz: string;
 let filial: string;
 const clock = manualClock();
-const branchUser = { email: '', password: 'filial passphrase 2026' };
+let branchUser: { email: string; password: string };
 
 /** A signed-in portal user calling `/api/portal/requests`. */
 async function as(fixture: IdentityFixture, email: string, password: string) {
@@ -34,13 +33,7 @@ const staff = (method: string, path: string, body?: unknown, token = staffToken)
 before(async () => {
   server = await startTestServer({}, { clock: clock.now });
   [f, other] = [await seedIdentity(server.db), await seedIdentity(server.db)];
-  const sql = server.db.owner;
-  const established = await sql<{ id: string }[]>`
-    insert into establishments (tenant_id, account_id, name) values (${f.tenant.id}, ${f.company.id}, 'Matriz'), (${f.tenant.id}, ${f.company.id}, 'Filial Contagem') returning id`;
-  [matriz, filial] = [established[0]!.id, established[1]!.id];
-  branchUser.email = `filial.${f.tenant.slug}@example.com`;
-  const [user] = await sql<{ id: string }[]>`insert into portal_users (tenant_id, email, password_hash, status) values (${f.tenant.id}, ${branchUser.email}, ${await hashPassword(branchUser.password)}, 'active') returning id`;
-  await sql`insert into memberships (tenant_id, user_id, account_id, all_establishments, establishment_ids) values (${f.tenant.id}, ${user!.id}, ${f.company.id}, false, ${[filial]}::uuid[])`;
+  ({ matriz, filial, branchUser } = await seedBranches(server.db, f));
   staffToken = (await server.db.withTenant(f.tenant.id, (tx) => createApiToken(tx, f.tenant.slug, { name: 'inbox', scopes: ['requests:read', 'requests:write'], expiresAt: new Date(Date.now() + 400 * 86_400_000) }))).token;
 });
 after(() => server.stop());
