@@ -10,6 +10,8 @@ import { CLINICA_SOL_PEOPLE, DEMO_API_TOKENS, DEMO_REQUESTS, DEMO_SIGN_INS, MART
 import { demoTenants } from './tenants.ts';
 import { seedClinicaSolBilling, seedMartinsCastroBilling, type DemoFile } from './billing.ts';
 import { storeDemoFiles } from './documents.ts';
+import { CLINICA_SOL_CASES, CLINICA_SOL_TEMPLATES, MARTINS_CASTRO_CASES, MARTINS_CASTRO_TEMPLATES, seedProcesses } from './processes.ts';
+import { newQuickAccess } from '../server/features/processes/access.ts';
 import type { Storage } from '../server/storage/storage.ts';
 
 /**
@@ -55,6 +57,11 @@ async function seedClinicaSol(tx: Tx, tenant: PortalTenant, rhHash: string, now:
   await inviteUser(tx, tenant, { type: 'operator', id: 'demo-seed' }, { email: pendingBranchUser, accountId: account!.id, establishmentIds: [establishments['Filial Contagem']!] }, now);
   await tx`insert into accounts (tenant_id, kind, name, tax_id, email)
            values (portico_current_tenant(), 'person', ${firstAccessPerson.name}, ${firstAccessPerson.taxId}, ${firstAccessPerson.email})`;
+  const access = newQuickAccess();
+  const [pgr] = await tx<{ id: string }[]>`
+    insert into processes (tenant_id, account_id, title, quick_access_number, access_key_hash)
+    values (portico_current_tenant(), ${account!.id}, 'Renovação do PGR 2026 — Metalúrgica Horizonte', ${access.number}, ${sha256(access.accessKey)}) returning id`;
+  await seedProcesses(tx, CLINICA_SOL_TEMPLATES, CLINICA_SOL_CASES.map((item) => ({ ...item, number: access.number, processId: pgr!.id })), now);
   return seedClinicaSolBilling(tx, account!.id, establishments, now);
 }
 
@@ -65,10 +72,13 @@ async function seedMartinsCastro(tx: Tx, luciaHash: string, now: Date): Promise<
     insert into portal_users (tenant_id, email, password_hash, status, locale, email_verified_at)
     values (portico_current_tenant(), ${DEMO_SIGN_INS['martins-castro'].email}, ${luciaHash}, 'active', 'es', now()) returning id`;
   await tx`insert into memberships (tenant_id, user_id, account_id) values (portico_current_tenant(), ${lucia!.id}, ${account!.id})`;
+  const ids = new Map<string, string>();
   for (const process of processes) {
-    await tx`insert into processes (tenant_id, account_id, title, quick_access_number, access_key_hash)
-             values (portico_current_tenant(), ${account!.id}, ${process.title}, ${process.number}, ${sha256(process.accessKey)})`;
+    const [row] = await tx<{ id: string }[]>`insert into processes (tenant_id, account_id, title, quick_access_number, access_key_hash)
+             values (portico_current_tenant(), ${account!.id}, ${process.title}, ${process.number}, ${sha256(process.accessKey)}) returning id`;
+    ids.set(process.number, row!.id);
   }
+  await seedProcesses(tx, MARTINS_CASTRO_TEMPLATES, MARTINS_CASTRO_CASES.map((item) => ({ ...item, processId: ids.get(item.number)! })), now);
   return seedMartinsCastroBilling(tx, account!.id, now);
 }
 

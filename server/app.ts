@@ -15,6 +15,8 @@ import { portalBillingRoutes } from './features/billing/routes-portal.ts';
 import { integrationBillingRoutes } from './features/billing/routes-v1.ts';
 import { paymentWebhookRoutes } from './features/billing/routes-webhooks.ts';
 import type { PaymentProvider } from './features/billing/payments/provider.ts';
+import { portalProcessRoutes } from './features/processes/routes-portal.ts';
+import { integrationProcessRoutes } from './features/processes/routes-v1.ts';
 import { portalRequestRoutes } from './features/requests/routes-portal.ts';
 import { integrationRequestRoutes } from './features/requests/routes-v1.ts';
 import { userRoutes } from './features/users/routes.ts';
@@ -79,6 +81,8 @@ export function createApp(deps: AppDeps) {
   app.route('/api/portal/billing', portalBillingRoutes({ ...authDeps, storage: deps.storage, payments: deps.payments }));
   app.route('/api/v1/billing', integrationBillingRoutes({ db, clock: deps.clock, storage: deps.storage, cardAvailable: Boolean(deps.payments) }));
   if (deps.payments) app.route('/api/webhooks', paymentWebhookRoutes({ db, clock: deps.clock, payments: deps.payments, logger }));
+  app.route('/api/portal/processes', portalProcessRoutes(authDeps));
+  app.route('/api/v1/processes', integrationProcessRoutes({ db, clock: deps.clock, wakeMail: deps.wakeMail }));
   app.route('/api/v1/accounts', accountRoutes({ db, clock: deps.clock }));
   app.route('/api/v1/users', userRoutes({ db, clock: deps.clock, wakeMail: deps.wakeMail }));
   app.get('/.well-known/jwks.json', (c) => {

@@ -35,6 +35,13 @@ export const mailDataSchemas = {
     event: z.enum(['reply', 'status']),
     status: z.enum(['open', 'in-progress', 'answered', 'closed']),
   }),
+  /** A process moved to a phase (`detail`: the phase's name) or got a notice (`detail`: its title). */
+  'process-update': z.object({
+    link,
+    processTitle: z.string().min(1).max(200),
+    event: z.enum(['phase', 'notice']),
+    detail: z.string().min(1).max(200),
+  }),
 } as const;
 
 /** The name of a mail template. */

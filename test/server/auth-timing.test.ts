@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { PasswordHasherBusyError, verifyNothing } from '../../server/auth/passwords.ts';
 import { seedIdentity, type IdentityFixture } from '../helpers/identity.ts';
 import { PortalClient } from '../helpers/portal-client.ts';
 import { manualClock, startTestServer, type TestServer } from '../helpers/server.ts';
@@ -52,8 +53,16 @@ test('a flood of 200 parallel sign-ins keeps memory bounded and /health answerin
   assert.ok(healthDuringFlood, '/health answered while the flood was still being served');
   // Beyond the bounded queue of password checks the server says it is busy (503) instead of making everyone wait.
   assert.ok(statuses.every((status) => status === 401 || status === 503), String([...new Set(statuses)]));
-  assert.ok(statuses.includes(503), 'the queue bound was reached');
+  // Whether this flood reaches the bound depends on how fast the database lets requests through on a shared
+  // machine; the bound itself is checked exactly below, in-process.
   assert.ok(peak < 1024 * 2 ** 20, `peak RSS ${(peak / 2 ** 20).toFixed(0)} MiB`);
+});
+
+test('password checks beyond 2 running and 64 waiting are refused at once as busy, not queued', async () => {
+  const outcomes = await Promise.allSettled(Array.from({ length: 200 }, () => verifyNothing('wrong password')));
+  const busy = outcomes.filter((outcome) => outcome.status === 'rejected' && outcome.reason instanceof PasswordHasherBusyError);
+  assert.equal(busy.length, 200 - 2 - 64);
+  assert.equal(outcomes.filter((outcome) => outcome.status === 'fulfilled').length, 66);
 });
 
 test('parallel wrong passwords for one e-mail cannot slip past the throttle', async () => {

@@ -91,5 +91,15 @@ export const en: LocaleCopy = {
       action: { button: 'Open my request', link },
       notes: [`You get this e-mail because you made this request on the ${tenant} client portal.`],
     }),
+    'process-update': ({ link, processTitle, event, detail }, tenant) => ({
+      subject: event === 'phase' ? `${tenant}: your case moved on to “${detail}”` : `${tenant}: news on your case — ${detail}`,
+      heading: event === 'phase' ? 'Your case moved on' : 'There is news on your case',
+      intro: [
+        event === 'phase' ? `The case “${processTitle}” is now in the phase “${detail}”.` : `${tenant} posted “${detail}” on the case “${processTitle}”.`,
+        'Open the client portal to see the details.',
+      ],
+      action: { button: 'See my case', link },
+      notes: [`You get this e-mail because ${tenant} handles this case and you can see it in the client portal.`],
+    }),
   },
 };

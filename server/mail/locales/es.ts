@@ -93,5 +93,15 @@ export const es: LocaleCopy = {
       action: { button: 'Abrir mi solicitud', link },
       notes: [`Recibes este correo porque hiciste esta solicitud en el portal de clientes de ${tenant}.`],
     }),
+    'process-update': ({ link, processTitle, event, detail }, tenant) => ({
+      subject: event === 'phase' ? `${tenant}: su expediente avanza a «${detail}»` : `${tenant}: novedad en su expediente — ${detail}`,
+      heading: event === 'phase' ? 'Su expediente ha avanzado' : 'Hay una novedad en su expediente',
+      intro: [
+        event === 'phase' ? `El expediente «${processTitle}» ha pasado a la fase «${detail}».` : `${tenant} ha publicado «${detail}» en el expediente «${processTitle}».`,
+        'Acceda al portal de clientes para ver los detalles.',
+      ],
+      action: { button: 'Ver mi expediente', link },
+      notes: [`Recibe este correo porque ${tenant} lleva este expediente y usted tiene acceso a él en el portal de clientes.`],
+    }),
   },
 };

@@ -91,5 +91,15 @@ export const ptBR: LocaleCopy = {
       action: { button: 'Abrir minha solicitação', link },
       notes: [`Você recebe este e-mail porque fez esta solicitação no portal do cliente de ${tenant}.`],
     }),
+    'process-update': ({ link, processTitle, event, detail }, tenant) => ({
+      subject: event === 'phase' ? `${tenant}: seu processo avançou para “${detail}”` : `${tenant}: novidade no seu processo — ${detail}`,
+      heading: event === 'phase' ? 'Seu processo avançou' : 'Há uma novidade no seu processo',
+      intro: [
+        event === 'phase' ? `O processo “${processTitle}” passou para a fase “${detail}”.` : `${tenant} publicou “${detail}” no processo “${processTitle}”.`,
+        'Acesse o portal do cliente para ver os detalhes.',
+      ],
+      action: { button: 'Ver meu processo', link },
+      notes: [`Você recebe este e-mail porque ${tenant} conduz este processo e você tem acesso a ele no portal do cliente.`],
+    }),
   },
 };
