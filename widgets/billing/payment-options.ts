@@ -1,32 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Charge, RequestDraft } from '../core/api-client.ts';
+import { copyText, type CopyOutcome } from '../core/clipboard.ts';
 import type { BillingHost } from './host.ts';
-
-/** How a copy ended: on the clipboard, or selected for the client to copy themselves. */
-type CopyOutcome = 'copied' | 'selected';
-
-/**
- * Puts `text` on the clipboard; where the Clipboard API is missing or refused (an insecure page, a frame without
- * permission), selects `source` and tries the older copy command, and failing that leaves it selected.
- */
-export async function copyText(text: string, source: HTMLElement): Promise<CopyOutcome> {
-  try {
-    if (!navigator.clipboard) throw new Error('no clipboard');
-    await navigator.clipboard.writeText(text);
-    return 'copied';
-  } catch {
-    const selection = getSelection();
-    const range = document.createRange();
-    range.selectNodeContents(source);
-    selection?.removeAllRanges();
-    selection?.addRange(range);
-    try {
-      return document.execCommand('copy') ? 'copied' : 'selected';
-    } catch {
-      return 'selected';
-    }
-  }
-}
 
 /** One charge's payment options: copy the boleto line or the PIX code, download the boleto, pay by card, ask for help. */
 export class PaymentOptions {
@@ -81,7 +56,7 @@ export class PaymentOptions {
 
   private async copy(key: string, text: string, id: string) {
     const source = this.host.shadowRoot!.getElementById(id)!;
-    const outcome = await copyText(text, source);
+    const outcome = await copyText(text, () => source);
     if (this.copied?.key === key) {
       // The same words again would not be read out again: empty the live region first.
       this.copied = undefined;

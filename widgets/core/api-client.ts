@@ -3,9 +3,11 @@ import type { RequestDetail, RequestPage } from '../../server/features/requests/
 import type { PublicTenant } from '../../server/features/tenants/schemas.ts';
 
 import type { AccountOption, BillingReport, BillingSummary, Charge, ChargeFilters, Invoice, Page, PaymentMethod } from './billing-types.ts';
+import type { ProcessDetail, ProcessSummary } from './process-types.ts';
 
 export type { PublicTenant, RequestDetail, RequestPage, SessionAnswer, SessionInfo };
 export type * from './billing-types.ts';
+export type * from './process-types.ts';
 
 /** What is sent to create a request. */
 export type NewRequest = Required<Pick<RequestDraft, 'category' | 'subject' | 'description'>> & Pick<RequestDraft, 'about'> & { establishmentId?: string };
@@ -100,6 +102,13 @@ export interface PortalApi {
   /** The provider's page where the client manages saved cards. */
   managePaymentMethods(token: string, options: AccountOption): Promise<{ url: string }>;
   setPreferredPaymentMethod(token: string, method: PaymentMethod, options: AccountOption): Promise<{ preferred: PaymentMethod }>;
+
+  /** T1: every process the user reaches (a quick-access session: its one), names in `locale`. */
+  listProcesses(token: string, options: AccountOption & { locale?: string }, signal?: AbortSignal): Promise<{ items: ProcessSummary[] }>;
+  /** T2–T4: one process, phase names and descriptions in `locale`, notices newest first. */
+  getProcess(token: string, id: string, options: { locale?: string }, signal?: AbortSignal): Promise<ProcessDetail>;
+  /** The client opened the process: clears its unread notices (a full session only; quick access gets `forbidden`). */
+  markProcessSeen(token: string, id: string): Promise<void>;
 }
 
 /** The real client: `fetch` against the Portico server, naming the tenant on every call. */
@@ -228,6 +237,16 @@ export class HttpPortalApi implements PortalApi {
   }
   setPreferredPaymentMethod(token: string, method: PaymentMethod, options: AccountOption) {
     return this.send<{ preferred: PaymentMethod }>('/api/portal/billing/payment-methods/preferred', { ...options, method }, token, 'PUT');
+  }
+
+  listProcesses(token: string, options: AccountOption & { locale?: string }, signal?: AbortSignal) {
+    return this.request<{ items: ProcessSummary[] }>(withQuery('/api/portal/processes', options), { signal, headers: bearer(token) });
+  }
+  getProcess(token: string, id: string, options: { locale?: string }, signal?: AbortSignal) {
+    return this.request<ProcessDetail>(withQuery(`/api/portal/processes/${encodeURIComponent(id)}`, options), { signal, headers: bearer(token) });
+  }
+  async markProcessSeen(token: string, id: string) {
+    await this.send(`/api/portal/processes/${encodeURIComponent(id)}/seen`, {}, token);
   }
 
   /**

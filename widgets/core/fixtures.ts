@@ -5,9 +5,11 @@
 import { ApiError, type LinkInfo, type PortalApi, type PublicTenant, type QuickAccessAnswer, type RequestDetail, type SessionAnswer } from './api-client.ts';
 import { memoryBilling } from './billing-fixtures.ts';
 import type { Locale } from './i18n.ts';
+import { memoryProcesses } from './process-fixtures.ts';
 import { RuntimeHost } from './runtime.ts';
 
 export { brlBilling, eurBilling, fixtureCharge, memoryBilling, summarize, type BillingData } from './billing-fixtures.ts';
+export { martinsCastroProcesses, memoryProcesses, type ProcessData } from './process-fixtures.ts';
 
 /** A tenant as the server would answer it. */
 export function fixtureTenant(overrides: Partial<Omit<PublicTenant, 'branding'>> & { branding?: Partial<PublicTenant['branding']> } = {}): PublicTenant {
@@ -108,7 +110,7 @@ function memoryRequests(initial: RequestDetail[]) {
   };
 }
 
-/** The calls of the fixture API (auth, requests, billing), each replaceable by a test or a story. */
+/** The calls of the fixture API (auth, requests, billing, processes), each replaceable by a test or a story. */
 type AuthCalls = Omit<PortalApi, 'getTenant' | 'resolveUrl'>;
 
 /** A PortalApi that answers from fixtures and counts the calls. */
@@ -141,6 +143,7 @@ export class FixtureApi implements PortalApi {
       quickAccess: async (): Promise<QuickAccessAnswer> => ({ accessToken: 'fixture.process.token', expiresIn: 900, scope: 'process', processId: 'p1' }),
       ...memoryRequests([fixtureRequest({ id: 'r1' }), fixtureRequest({ id: 'r2', category: 'appointment', subject: 'Exames admissionais', status: 'open', messages: [] })]),
       ...memoryBilling(),
+      ...memoryProcesses(),
       ...auth,
     };
   }
@@ -183,6 +186,9 @@ export class FixtureApi implements PortalApi {
   downloadIncomeTaxStatement(...args: Parameters<PortalApi['downloadIncomeTaxStatement']>) { return this.record('downloadIncomeTaxStatement', ...args); }
   managePaymentMethods(...args: Parameters<PortalApi['managePaymentMethods']>) { return this.record('managePaymentMethods', ...args); }
   setPreferredPaymentMethod(...args: Parameters<PortalApi['setPreferredPaymentMethod']>) { return this.record('setPreferredPaymentMethod', ...args); }
+  listProcesses(...args: Parameters<PortalApi['listProcesses']>) { return this.record('listProcesses', ...args); }
+  getProcess(...args: Parameters<PortalApi['getProcess']>) { return this.record('getProcess', ...args); }
+  markProcessSeen(...args: Parameters<PortalApi['markProcessSeen']>) { return this.record('markProcessSeen', ...args); }
 
   getTenant(signal?: AbortSignal): Promise<PublicTenant> {
     this.calls++;
