@@ -1,15 +1,16 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Charge, RequestDraft } from '../core/api-client.ts';
-import { copyText, type CopyOutcome } from '../core/clipboard.ts';
+import { CopyConfirmation, copyText } from '../core/clipboard.ts';
 import type { BillingHost } from './host.ts';
 
 /** One charge's payment options: copy the boleto line or the PIX code, download the boleto, pay by card, ask for help. */
 export class PaymentOptions {
   /** What was last copied (`line:<id>` or `pix:<id>`), and how. */
-  private copied?: { key: string; outcome: CopyOutcome };
-  private clearCopied?: ReturnType<typeof setTimeout>;
+  private readonly copied: CopyConfirmation<string>;
 
-  constructor(private readonly host: BillingHost) {}
+  constructor(private readonly host: BillingHost) {
+    this.copied = new CopyConfirmation(host);
+  }
 
   render(charge: Charge): TemplateResult {
     const { t } = this.host;
@@ -41,7 +42,7 @@ export class PaymentOptions {
     const { t } = this.host;
     const key = `${kind}:${charge.id}`;
     const id = `${kind}-${charge.id}`;
-    const copied = this.copied?.key === key ? this.copied.outcome : undefined;
+    const copied = this.copied.of(key);
     const confirmation = copied === 'copied' ? t(kind === 'line' ? 'boleto.copied' : 'pix.copied') : copied === 'selected' ? t('copy.selected') : '';
     return html`<div class="code-block">
       <span class="label">${t(kind === 'line' ? 'boleto.line' : 'pix.code')}</span>
@@ -57,20 +58,7 @@ export class PaymentOptions {
   private async copy(key: string, text: string, id: string) {
     const source = this.host.shadowRoot!.getElementById(id)!;
     const outcome = await copyText(text, () => source);
-    if (this.copied?.key === key) {
-      // The same words again would not be read out again: empty the live region first.
-      this.copied = undefined;
-      this.host.requestUpdate();
-      await this.host.updateComplete;
-    }
-    this.copied = { key, outcome };
-    clearTimeout(this.clearCopied);
-    // The confirmation stays long enough to be read, then goes so a second copy is announced again.
-    this.clearCopied = setTimeout(() => {
-      this.copied = undefined;
-      this.host.requestUpdate();
-    }, 6000);
-    this.host.requestUpdate();
+    await this.copied.show(key, outcome);
   }
 
   private downloadBoleto(charge: Charge) {
@@ -100,8 +88,7 @@ export class PaymentOptions {
 
   /** Forgets what was copied (another person, or the list changed). */
   reset() {
-    clearTimeout(this.clearCopied);
-    this.copied = undefined;
+    this.copied.clear();
   }
 }
 

@@ -25,3 +25,40 @@ export async function copyText(text: string, source: () => HTMLElement | Promise
     }
   }
 }
+
+/**
+ * The "copied" confirmation a widget shows next to what was copied, in a live region: it stays long enough to be
+ * read, then goes, and copying the same thing again empties it first so a screen reader announces it again.
+ */
+export class CopyConfirmation<Key> {
+  current?: { key: Key; outcome: CopyOutcome };
+  private timer?: ReturnType<typeof setTimeout>;
+
+  constructor(private readonly host: { requestUpdate(): void; readonly updateComplete: Promise<unknown> }) {}
+
+  async show(key: Key, outcome: CopyOutcome): Promise<void> {
+    if (this.current?.key === key) {
+      this.current = undefined;
+      this.host.requestUpdate();
+      await this.host.updateComplete;
+    }
+    this.current = { key, outcome };
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.current = undefined;
+      this.host.requestUpdate();
+    }, 6000);
+    this.host.requestUpdate();
+  }
+
+  /** Forgets what was copied (another person, another list). */
+  clear(): void {
+    clearTimeout(this.timer);
+    this.current = undefined;
+  }
+
+  /** The outcome of the last copy of `key`, while it is shown. */
+  of(key: Key): CopyOutcome | undefined {
+    return this.current?.key === key ? this.current.outcome : undefined;
+  }
+}

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ProcessDetail } from '../core/api-client.ts';
-import { copyText, type CopyOutcome } from '../core/clipboard.ts';
+import { CopyConfirmation, copyText } from '../core/clipboard.ts';
 import type { TrackerHost } from './host.ts';
 
 /** A secret shown as dots and its last four characters (none of it when it is too short to spare four). */
@@ -17,16 +17,16 @@ export class ReferencesPart {
   /** The secret references shown in full, by index. */
   private readonly shown = new Set<number>();
   /** What was last copied (an index, or -1 for the quick-access number), and how. */
-  private copied?: { index: number; outcome: CopyOutcome };
-  private clearCopied?: ReturnType<typeof setTimeout>;
+  private readonly copied: CopyConfirmation<number>;
 
-  constructor(private readonly host: TrackerHost) {}
+  constructor(private readonly host: TrackerHost) {
+    this.copied = new CopyConfirmation(host);
+  }
 
   /** Another process (or person): every secret hidden again. */
   reset() {
-    clearTimeout(this.clearCopied);
     this.shown.clear();
-    this.copied = undefined;
+    this.copied.clear();
   }
 
   render(process: ProcessDetail): TemplateResult {
@@ -44,7 +44,7 @@ export class ReferencesPart {
     const { t } = this.host;
     const id = `reference-${index + 1}`;
     const hidden = secret && !this.shown.has(index);
-    const copied = this.copied?.index === index ? this.copied.outcome : undefined;
+    const copied = this.copied.of(index);
     const named = html`<span class="visually-hidden">: ${label}</span>`;
     return html`<div part="reference" data-secret=${secret ? 'true' : 'false'}>
       <dt>${label}</dt>
@@ -77,19 +77,6 @@ export class ReferencesPart {
       }
       return this.host.shadowRoot!.getElementById(id)!;
     });
-    if (this.copied?.index === index) {
-      // The same words again would not be read out again: empty the live region first.
-      this.copied = undefined;
-      this.host.requestUpdate();
-      await this.host.updateComplete;
-    }
-    this.copied = { index, outcome };
-    clearTimeout(this.clearCopied);
-    // The confirmation stays long enough to be read, then goes so a second copy is announced again.
-    this.clearCopied = setTimeout(() => {
-      this.copied = undefined;
-      this.host.requestUpdate();
-    }, 6000);
-    this.host.requestUpdate();
+    await this.copied.show(index, outcome);
   }
 }
