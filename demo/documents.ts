@@ -38,3 +38,32 @@ export async function storeDemoFiles(tx: Tx, storage: Storage, tenantId: string,
     await tx`update ${tx(file.slot.table)} set ${tx(file.slot.column)} = ${stored!.id} where external_id = ${file.slot.externalId} and tenant_id = portico_current_tenant()`;
   }
 }
+
+/** A document of the demo: its data and the lines of its stand-in PDF. */
+export interface DemoDocument {
+  externalId: string;
+  accountId: string;
+  establishmentId: string | null;
+  category: string;
+  title: string;
+  issueDate: string;
+  validUntil?: string;
+  esocial?: { eventType: string; receiptNumber: string; rectified: boolean };
+  fileName: string;
+}
+
+/** Writes each demo document's PDF to the storage and records it, as the business's system would through the API. */
+export async function storeDemoDocuments(tx: Tx, storage: Storage, tenantId: string, documents: DemoDocument[]): Promise<void> {
+  for (const document of documents) {
+    const bytes = await demoPdf([document.title, document.esocial ? `Evento ${document.esocial.eventType} — recibo ${document.esocial.receiptNumber}` : '', `Emitido em ${document.issueDate}`]);
+    const storageKey = `documents/${tenantId}/${crypto.randomUUID()}`;
+    await storage.put(storageKey, new Blob([bytes as Uint8Array<ArrayBuffer>]).stream());
+    await tx`
+      insert into documents (tenant_id, external_id, account_id, establishment_id, category, title, issue_date, valid_until, esocial_event,
+                             esocial_receipt, esocial_rectified, file_name, content_type, size, sha256, storage_key, file_at)
+      values (portico_current_tenant(), ${document.externalId}, ${document.accountId}, ${document.establishmentId}, ${document.category}, ${document.title},
+              ${document.issueDate}, ${document.validUntil ?? null}, ${document.esocial?.eventType ?? null}, ${document.esocial?.receiptNumber ?? null},
+              ${document.esocial?.rectified ?? null}, ${document.fileName}, 'application/pdf', ${bytes.length},
+              ${createHash('sha256').update(bytes).digest('hex')}, ${storageKey}, now())`;
+  }
+}

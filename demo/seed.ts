@@ -9,7 +9,8 @@ import { inviteUser } from '../server/features/users/service.ts';
 import { CLINICA_SOL_PEOPLE, DEMO_API_TOKENS, DEMO_REQUESTS, DEMO_SIGN_INS, MARTINS_CASTRO_PEOPLE } from './people.ts';
 import { demoTenants } from './tenants.ts';
 import { seedClinicaSolBilling, seedMartinsCastroBilling, type DemoFile } from './billing.ts';
-import { storeDemoFiles } from './documents.ts';
+import { storeDemoDocuments, storeDemoFiles } from './documents.ts';
+import { clinicaSolDocuments, martinsCastroDocuments } from './document-data.ts';
 import { CLINICA_SOL_CASES, CLINICA_SOL_TEMPLATES, MARTINS_CASTRO_CASES, MARTINS_CASTRO_TEMPLATES, seedProcesses } from './processes.ts';
 import { newQuickAccess } from '../server/features/processes/access.ts';
 import type { Storage } from '../server/storage/storage.ts';
@@ -32,7 +33,7 @@ export async function seedDemoIfEmpty(db: Database, url: string, storage: Storag
       // The owner is not held back by RLS, but the shared queries take the tenant from the transaction's context.
       await tx`select set_config('app.tenant_id', ${id}, true)`;
       const portal: PortalTenant = { id, slug: tenant.slug, name: tenant.name, locale: tenant.locale ?? 'pt-BR', currency: tenant.currency ?? 'BRL', timeZone: tenant.timeZone ?? 'America/Sao_Paulo', portalUrl: tenant.portalUrl ?? null };
-      const files = tenant.slug === 'clinica-sol' ? await seedClinicaSol(tx, portal, hashes.rh, now) : await seedMartinsCastro(tx, hashes.lucia, now);
+      const files = tenant.slug === 'clinica-sol' ? await seedClinicaSol(tx, storage, portal, hashes.rh, now) : await seedMartinsCastro(tx, storage, id, hashes.lucia, now);
       await storeDemoFiles(tx, storage, id, files);
       await seedRequestsAndToken(tx, tenant.slug as keyof typeof DEMO_REQUESTS, now);
     }
@@ -41,7 +42,7 @@ export async function seedDemoIfEmpty(db: Database, url: string, storage: Storag
   if (seeded) logger.info('demo tenants seeded');
 }
 
-async function seedClinicaSol(tx: Tx, tenant: PortalTenant, rhHash: string, now: Date): Promise<DemoFile[]> {
+async function seedClinicaSol(tx: Tx, storage: Storage, tenant: PortalTenant, rhHash: string, now: Date): Promise<DemoFile[]> {
   const { company, pendingBranchUser, firstAccessPerson } = CLINICA_SOL_PEOPLE;
   const [account] = await tx<{ id: string }[]>`insert into accounts (tenant_id, kind, name, tax_id) values (portico_current_tenant(), 'company', ${company.name}, ${company.taxId}) returning id`;
   const establishments: Record<string, string> = {};
@@ -62,10 +63,11 @@ async function seedClinicaSol(tx: Tx, tenant: PortalTenant, rhHash: string, now:
     insert into processes (tenant_id, account_id, title, quick_access_number, access_key_hash)
     values (portico_current_tenant(), ${account!.id}, 'Renovação do PGR 2026 — Metalúrgica Horizonte', ${access.number}, ${sha256(access.accessKey)}) returning id`;
   await seedProcesses(tx, CLINICA_SOL_TEMPLATES, CLINICA_SOL_CASES.map((item) => ({ ...item, number: access.number, processId: pgr!.id })), now);
+  await storeDemoDocuments(tx, storage, tenant.id, await clinicaSolDocuments(tx, account!.id, establishments, now));
   return seedClinicaSolBilling(tx, account!.id, establishments, now);
 }
 
-async function seedMartinsCastro(tx: Tx, luciaHash: string, now: Date): Promise<DemoFile[]> {
+async function seedMartinsCastro(tx: Tx, storage: Storage, tenantId: string, luciaHash: string, now: Date): Promise<DemoFile[]> {
   const { person, processes } = MARTINS_CASTRO_PEOPLE;
   const [account] = await tx<{ id: string }[]>`insert into accounts (tenant_id, kind, name, tax_id) values (portico_current_tenant(), 'person', ${person.name}, ${person.taxId}) returning id`;
   const [lucia] = await tx<{ id: string }[]>`
@@ -79,6 +81,7 @@ async function seedMartinsCastro(tx: Tx, luciaHash: string, now: Date): Promise<
     ids.set(process.number, row!.id);
   }
   await seedProcesses(tx, MARTINS_CASTRO_TEMPLATES, MARTINS_CASTRO_CASES.map((item) => ({ ...item, processId: ids.get(item.number)! })), now);
+  await storeDemoDocuments(tx, storage, tenantId, await martinsCastroDocuments(tx, account!.id, now));
   return seedMartinsCastroBilling(tx, account!.id, now);
 }
 

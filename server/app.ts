@@ -1,4 +1,4 @@
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -15,6 +15,8 @@ import { portalBillingRoutes } from './features/billing/routes-portal.ts';
 import { integrationBillingRoutes } from './features/billing/routes-v1.ts';
 import { paymentWebhookRoutes } from './features/billing/routes-webhooks.ts';
 import type { PaymentProvider } from './features/billing/payments/provider.ts';
+import { portalDocumentRoutes } from './features/documents/routes-portal.ts';
+import { integrationDocumentRoutes, MAX_DOCUMENT_BYTES } from './features/documents/routes-v1.ts';
 import { portalProcessRoutes } from './features/processes/routes-portal.ts';
 import { integrationProcessRoutes } from './features/processes/routes-v1.ts';
 import { portalRequestRoutes } from './features/requests/routes-portal.ts';
@@ -70,7 +72,14 @@ export function createApp(deps: AppDeps) {
 
   const smallBodies = bodyLimit({ maxSize: API_BODY_LIMIT, onError: tooLarge });
   const fileBodies = bodyLimit({ maxSize: ATTACHMENT_BODY_LIMIT, onError: tooLarge });
+  // Documents are streamed to storage and counted on the way (Hono's bodyLimit would read a chunked body into
+  // memory ahead of the handler); a declared length beyond any document is refused before reading.
+  const documentBodies: MiddlewareHandler = async (c, next) => {
+    if (Number(c.req.header('Content-Length') ?? 0) > MAX_DOCUMENT_BYTES) tooLarge(c);
+    await next();
+  };
   app.use('/api/*', noStore(), tenantCors(db), originGuard(), async function apiBodyLimit(c, next) {
+    if (/^\/api\/v1\/documents\/[^/]+\/file$/.test(c.req.path)) return documentBodies(c, next);
     return (isUpload(c.req.path) ? fileBodies : smallBodies)(c, next);
   });
   app.route('/api/portal/tenants', tenantRoutes(db));
@@ -82,6 +91,8 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/billing', integrationBillingRoutes({ db, clock: deps.clock, storage: deps.storage, cardAvailable: Boolean(deps.payments) }));
   if (deps.payments) app.route('/api/webhooks', paymentWebhookRoutes({ db, clock: deps.clock, payments: deps.payments, logger }));
   app.route('/api/portal/processes', portalProcessRoutes(authDeps));
+  app.route('/api/portal/documents', portalDocumentRoutes({ ...authDeps, storage: deps.storage }));
+  app.route('/api/v1/documents', integrationDocumentRoutes({ db, clock: deps.clock, storage: deps.storage, wakeMail: deps.wakeMail }));
   app.route('/api/v1/processes', integrationProcessRoutes({ db, clock: deps.clock, wakeMail: deps.wakeMail }));
   app.route('/api/v1/accounts', accountRoutes({ db, clock: deps.clock }));
   app.route('/api/v1/users', userRoutes({ db, clock: deps.clock, wakeMail: deps.wakeMail }));
@@ -118,7 +129,7 @@ function isUpload(path: string): boolean {
 function tooLarge(c: Context): never {
   // The rest of the body is never read, so this connection cannot carry another request.
   c.header('Connection', 'close');
-  throw new AppError('payload_too_large', 413, `The request body is larger than ${API_BODY_LIMIT / 1024} KiB`);
+  throw new AppError('payload_too_large', 413, 'The request body is larger than this endpoint takes');
 }
 
 /** postgres.js and socket error codes that mean the database is unreachable, not that the request was wrong. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { s3OptionsFromEnv, type S3Options } from './storage/s3.ts';
 
 /** Where the server keeps its own files (the embedded database, later uploads) unless told otherwise. */
 export const DEFAULT_DATA_DIR = '.portico';
@@ -79,6 +80,8 @@ export interface Config {
   mailFrom: string;
   /** Proxies whose X-Forwarded-For is believed. */
   trustedProxies: string[];
+  /** S3-compatible object storage for files, when configured (`S3_*`); otherwise files go to `storageDir`. */
+  s3?: S3Options;
   /** Card payments (B5) through Stripe; without it the card options are hidden. */
   stripe?: { secretKey: string; webhookSecret: string; apiBase?: string };
 }
@@ -126,6 +129,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: values.SMTP_URL,
     mailFrom: values.MAIL_FROM,
     trustedProxies: values.TRUSTED_PROXIES,
+    s3: s3OptionsFromEnv(present),
     stripe: values.STRIPE_SECRET_KEY && values.STRIPE_WEBHOOK_SECRET
       ? { secretKey: values.STRIPE_SECRET_KEY, webhookSecret: values.STRIPE_WEBHOOK_SECRET, apiBase: values.STRIPE_API_BASE }
       : undefined,

@@ -8,6 +8,7 @@ import { loadKeyStore } from './auth/keys.ts';
 import { startHousekeeping } from './db/housekeeping.ts';
 import { startMailDispatcher, type MailDispatcher } from './mail/dispatcher.ts';
 import { CaptureMailer, createSmtpMailer } from './mail/mailer.ts';
+import { s3Storage } from './storage/s3.ts';
 import { localStorage, type Storage } from './storage/storage.ts';
 import { demoProvider } from './features/billing/payments/demo.ts';
 import { stripeProvider } from './features/billing/payments/stripe.ts';
@@ -54,7 +55,7 @@ export async function startServer(config: Config, logger: Logger, options: Start
     const smtp = config.smtpUrl ? createSmtpMailer(config.smtpUrl) : undefined;
     const captured = smtp ? undefined : new CaptureMailer();
     let dispatcher: MailDispatcher | undefined;
-    const storage = localStorage(config.storageDir);
+    const storage = config.s3 ? s3Storage(config.s3) : localStorage(config.storageDir);
     let url = config.publicUrl ?? '';
     const app = createApp({
       config,

@@ -32,7 +32,8 @@ export type ProblemCode =
   | 'payment_provider_error'
   | 'invalid_signature'
   | 'idempotency_key_reused'
-  | 'idempotency_in_progress';
+  | 'idempotency_in_progress'
+  | 'link_expired';
 
 /** An RFC 9457 problem document as Portico sends it. */
 export interface Problem {
@@ -93,6 +94,7 @@ const titles: Record<ProblemCode, string> = {
   invalid_signature: 'Invalid signature',
   idempotency_key_reused: 'Idempotency key reused',
   idempotency_in_progress: 'Request already in progress',
+  link_expired: 'Link expired',
 };
 
 /** A field of the input and what is wrong with it. */

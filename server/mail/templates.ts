@@ -42,6 +42,8 @@ export const mailDataSchemas = {
     event: z.enum(['phase', 'notice']),
     detail: z.string().min(1).max(200),
   }),
+  /** A document the business delivered (its title). */
+  'document-new': z.object({ link, documentTitle: z.string().min(1).max(200) }),
 } as const;
 
 /** The name of a mail template. */

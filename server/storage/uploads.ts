@@ -9,6 +9,18 @@ const SIGNATURES: { type: string; extension: string; matches: (head: Uint8Array)
   { type: 'image/webp', extension: 'webp', matches: (h) => ascii(h, 0, 4) === 'RIFF' && ascii(h, 8, 12) === 'WEBP' },
 ];
 
+/** How many first bytes {@link sniffFileType} looks at. */
+export const SNIFF_BYTES = 16;
+
+/** The type a file's first bytes prove (PDF, PNG, JPEG, WebP), or undefined; only the first {@link SNIFF_BYTES} are read. */
+export function sniffFileType(head: Uint8Array): { type: string; extension: string } | undefined {
+  const kind = SIGNATURES.find((signature) => signature.matches(head.subarray(0, SNIFF_BYTES)));
+  return kind && { type: kind.type, extension: kind.extension };
+}
+
+/** The types {@link sniffFileType} can recognise. */
+export const SNIFFABLE_TYPES: readonly string[] = SIGNATURES.map((signature) => signature.type);
+
 function ascii(bytes: Uint8Array, from: number, to: number): string {
   return String.fromCharCode(...bytes.subarray(from, to));
 }
@@ -30,7 +42,7 @@ export async function checkUpload(file: File, maxBytes: number): Promise<Checked
   if (file.size > maxBytes) throw new AppError('payload_too_large', 413, `A file may have at most ${Math.round(maxBytes / 1024 / 1024)} MB`);
   if (file.size === 0) throw new AppError('invalid_input', 400, 'The file is empty', [{ path: 'file', message: 'is empty' }]);
   const bytes = new Uint8Array(await file.arrayBuffer());
-  const kind = SIGNATURES.find((signature) => signature.matches(bytes.subarray(0, 16)));
+  const kind = sniffFileType(bytes);
   if (!kind) throw new AppError('unsupported_media_type', 415, 'Attach a PDF or an image (PNG, JPEG, WebP)');
   return { name: safeFileName(file.name, kind.extension), type: kind.type, size: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), bytes };
 }

@@ -15,6 +15,7 @@ const samples: { [T in MailTemplate]: MailDataInput<T> } = {
   'sign-in-code': { code: CODE, expiresInMinutes: 10 },
   'request-update': { link: LINK, requestSubject: 'Segunda via do boleto <urgente>', event: 'reply', status: 'answered' },
   'process-update': { link: LINK, processTitle: 'Nacionalidad <española>', event: 'phase', detail: 'Resolución & notificación' },
+  'document-new': { link: LINK, documentTitle: 'PCMSO 2026 <Matriz>' },
 };
 const hostile = { name: '<script>alert("x")</script> & Co', logoUrl: 'https://cdn.example.com/logo.png?a=1&b="2"', primaryColor: '#0b4f6c' };
 

@@ -101,5 +101,12 @@ export const en: LocaleCopy = {
       action: { button: 'See my case', link },
       notes: [`You get this e-mail because ${tenant} handles this case and you can see it in the client portal.`],
     }),
+    'document-new': ({ link, documentTitle }, tenant) => ({
+      subject: `${tenant}: new document — ${documentTitle}`,
+      heading: 'You have a new document',
+      intro: [`${tenant} made “${documentTitle}” available in the client portal.`],
+      action: { button: 'See my documents', link },
+      notes: [`You get this e-mail because you can see this account's documents in ${tenant}'s client portal.`],
+    }),
   },
 };

@@ -103,5 +103,12 @@ export const es: LocaleCopy = {
       action: { button: 'Ver mi expediente', link },
       notes: [`Recibe este correo porque ${tenant} lleva este expediente y usted tiene acceso a él en el portal de clientes.`],
     }),
+    'document-new': ({ link, documentTitle }, tenant) => ({
+      subject: `${tenant}: nuevo documento — ${documentTitle}`,
+      heading: 'Tiene un documento nuevo',
+      intro: [`${tenant} ha puesto a su disposición «${documentTitle}» en el portal de clientes.`],
+      action: { button: 'Ver mis documentos', link },
+      notes: [`Recibe este correo porque tiene acceso a los documentos de esta cuenta en el portal de clientes de ${tenant}.`],
+    }),
   },
 };

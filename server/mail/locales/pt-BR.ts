@@ -101,5 +101,12 @@ export const ptBR: LocaleCopy = {
       action: { button: 'Ver meu processo', link },
       notes: [`Você recebe este e-mail porque ${tenant} conduz este processo e você tem acesso a ele no portal do cliente.`],
     }),
+    'document-new': ({ link, documentTitle }, tenant) => ({
+      subject: `${tenant}: novo documento — ${documentTitle}`,
+      heading: 'Você tem um documento novo',
+      intro: [`${tenant} disponibilizou “${documentTitle}” no portal do cliente.`],
+      action: { button: 'Ver meus documentos', link },
+      notes: [`Você recebe este e-mail porque tem acesso aos documentos desta conta no portal do cliente de ${tenant}.`],
+    }),
   },
 };
