@@ -2,6 +2,7 @@
 export const widgetChunks: Record<string, () => Promise<unknown>> = {
   'portal-billing': () => import('./billing/portal-billing.ts'),
   'portal-brand': () => import('./brand/portal-brand.ts'),
+  'portal-documents': () => import('./documents/portal-documents.ts'),
   'portal-login': () => import('./login/portal-login.ts'),
   'portal-process-tracker': () => import('./process-tracker/portal-process-tracker.ts'),
   'portal-requests': () => import('./requests/portal-requests.ts'),

@@ -3,10 +3,12 @@ import type { RequestDetail, RequestPage } from '../../server/features/requests/
 import type { PublicTenant } from '../../server/features/tenants/schemas.ts';
 
 import type { AccountOption, BillingReport, BillingSummary, Charge, ChargeFilters, Invoice, Page, PaymentMethod } from './billing-types.ts';
+import type { DocumentCatalog, DocumentFilters, DocumentItem, DocumentLink } from './document-types.ts';
 import type { ProcessDetail, ProcessSummary } from './process-types.ts';
 
 export type { PublicTenant, RequestDetail, RequestPage, SessionAnswer, SessionInfo };
 export type * from './billing-types.ts';
+export type * from './document-types.ts';
 export type * from './process-types.ts';
 
 /** What is sent to create a request. */
@@ -109,6 +111,15 @@ export interface PortalApi {
   getProcess(token: string, id: string, options: { locale?: string }, signal?: AbortSignal): Promise<ProcessDetail>;
   /** The client opened the process: clears its unread notices (a full session only; quick access gets `forbidden`). */
   markProcessSeen(token: string, id: string): Promise<void>;
+
+  /** D1: the categories the tenant shows, named in `locale`, and the eSocial view's defaults. */
+  documentCatalog(token: string, options: { locale?: string }, signal?: AbortSignal): Promise<DocumentCatalog>;
+  /** D1–D3: the documents the user reaches, newest issue date first, a page at a time. */
+  listDocuments(token: string, filters: DocumentFilters, signal?: AbortSignal): Promise<Page<DocumentItem>>;
+  /** A short-lived signed link (an absolute URL) that downloads the file without the token: the browser's own download. */
+  documentLink(token: string, id: string): Promise<DocumentLink>;
+  /** The file, fetched with the token (named as the server names it, else `fallbackName`). */
+  downloadDocument(token: string, id: string, fallbackName?: string): Promise<File>;
 }
 
 /** The real client: `fetch` against the Portico server, naming the tenant on every call. */
@@ -247,6 +258,21 @@ export class HttpPortalApi implements PortalApi {
   }
   async markProcessSeen(token: string, id: string) {
     await this.send(`/api/portal/processes/${encodeURIComponent(id)}/seen`, {}, token);
+  }
+
+  documentCatalog(token: string, options: { locale?: string }, signal?: AbortSignal) {
+    return this.request<DocumentCatalog>(withQuery('/api/portal/documents/catalog', options), { signal, headers: bearer(token) });
+  }
+  listDocuments(token: string, filters: DocumentFilters, signal?: AbortSignal) {
+    return this.request<Page<DocumentItem>>(withQuery('/api/portal/documents', filters), { signal, headers: bearer(token) });
+  }
+  async documentLink(token: string, id: string) {
+    const link = await this.send<DocumentLink>(`/api/portal/documents/${encodeURIComponent(id)}/link`, {}, token);
+    // The server may answer a path: the browser must go to Portico, not to the page embedding the widget.
+    return { ...link, url: this.resolveUrl(link.url) };
+  }
+  downloadDocument(token: string, id: string, fallbackName = `document-${id}`) {
+    return this.file(`/api/portal/documents/${encodeURIComponent(id)}/file`, token, fallbackName);
   }
 
   /**

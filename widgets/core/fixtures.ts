@@ -4,12 +4,14 @@
  */
 import { ApiError, type LinkInfo, type PortalApi, type PublicTenant, type QuickAccessAnswer, type RequestDetail, type SessionAnswer } from './api-client.ts';
 import { memoryBilling } from './billing-fixtures.ts';
+import { memoryDocuments } from './document-fixtures.ts';
 import type { Locale } from './i18n.ts';
 import { memoryProcesses } from './process-fixtures.ts';
 import { RuntimeHost } from './runtime.ts';
 
 export { brlBilling, eurBilling, fixtureCharge, memoryBilling, summarize, type BillingData } from './billing-fixtures.ts';
 export { martinsCastroProcesses, memoryProcesses, type ProcessData } from './process-fixtures.ts';
+export { clinicaSolCategories, fixtureDocument, horizonteDocuments, memoryDocuments, type DocumentData, type FixtureCategory } from './document-fixtures.ts';
 
 /** A tenant as the server would answer it. */
 export function fixtureTenant(overrides: Partial<Omit<PublicTenant, 'branding'>> & { branding?: Partial<PublicTenant['branding']> } = {}): PublicTenant {
@@ -110,7 +112,7 @@ function memoryRequests(initial: RequestDetail[]) {
   };
 }
 
-/** The calls of the fixture API (auth, requests, billing, processes), each replaceable by a test or a story. */
+/** The calls of the fixture API (auth, requests, billing, processes, documents), each replaceable by a test or a story. */
 type AuthCalls = Omit<PortalApi, 'getTenant' | 'resolveUrl'>;
 
 /** A PortalApi that answers from fixtures and counts the calls. */
@@ -144,6 +146,7 @@ export class FixtureApi implements PortalApi {
       ...memoryRequests([fixtureRequest({ id: 'r1' }), fixtureRequest({ id: 'r2', category: 'appointment', subject: 'Exames admissionais', status: 'open', messages: [] })]),
       ...memoryBilling(),
       ...memoryProcesses(),
+      ...memoryDocuments(),
       ...auth,
     };
   }
@@ -189,6 +192,10 @@ export class FixtureApi implements PortalApi {
   listProcesses(...args: Parameters<PortalApi['listProcesses']>) { return this.record('listProcesses', ...args); }
   getProcess(...args: Parameters<PortalApi['getProcess']>) { return this.record('getProcess', ...args); }
   markProcessSeen(...args: Parameters<PortalApi['markProcessSeen']>) { return this.record('markProcessSeen', ...args); }
+  documentCatalog(...args: Parameters<PortalApi['documentCatalog']>) { return this.record('documentCatalog', ...args); }
+  listDocuments(...args: Parameters<PortalApi['listDocuments']>) { return this.record('listDocuments', ...args); }
+  documentLink(...args: Parameters<PortalApi['documentLink']>) { return this.record('documentLink', ...args); }
+  downloadDocument(...args: Parameters<PortalApi['downloadDocument']>) { return this.record('downloadDocument', ...args); }
 
   getTenant(signal?: AbortSignal): Promise<PublicTenant> {
     this.calls++;
