@@ -108,12 +108,18 @@ describe('documents delivered by the business', () => {
     const [head, payload, signature] = url.split('/').pop()!.split('.');
     const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString());
     const forged = Buffer.from(JSON.stringify({ ...claims, doc: crypto.randomUUID() })).toString('base64url');
-    const tampered = await fetch(url.replace(`${payload}.${signature}`, `${forged}.${signature}`));
+    const json = { headers: { Accept: 'application/json' } };
+    const tampered = await fetch(url.replace(`${payload}.${signature}`, `${forged}.${signature}`), json);
     assert.equal((await readProblem(tampered)).code, 'invalid_link');
     assert.equal(tampered.status, 403);
+    // Followed as a navigation, the same refusal is a page in words, not JSON over the client's page.
+    const followed = await fetch(url.replace(`${payload}.${signature}`, `${forged}.${signature}`), { headers: { Accept: 'text/html' } });
+    assert.equal(followed.status, 403);
+    assert.match(followed.headers.get('content-type') ?? '', /^text\/html/);
+    assert.match(await followed.text(), /not valid for you/);
     assert.equal((await fetch(url.replace(head!, Buffer.from(JSON.stringify({ alg: 'none', typ: 'portico-download+jwt' })).toString('base64url')))).status, 403);
     clock.advance(6 * 60);
-    const expired = await fetch(url);
+    const expired = await fetch(url, json);
     assert.equal(expired.status, 410);
     assert.equal((await readProblem(expired)).code, 'link_expired');
   });

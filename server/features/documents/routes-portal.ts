@@ -22,6 +22,15 @@ function monthsBefore(today: Date, months: number): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** What a person who followed a dead download link reads, in the portal's three languages. */
+function linkProblemPage(error: AppError): string {
+  const expired = error.code === 'link_expired';
+  const lines = expired
+    ? ['Este link de download expirou. Volte ao portal e baixe o documento de novo.', 'Este enlace de descarga ha caducado. Vuelva al portal y descargue el documento de nuevo.', 'This download link has expired. Go back to the portal and download the document again.']
+    : ['Este link de download não é válido para você. Volte ao portal e baixe o documento de lá.', 'Este enlace de descarga no es válido para usted. Vuelva al portal y descárguelo desde allí.', 'This download link is not valid for you. Go back to the portal and download the document from there.'];
+  return `<!doctype html><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${expired ? 'Link expired' : 'Link not valid'}</title>${lines.map((line) => `<p>${line}</p>`).join('')}`;
+}
+
 /**
  * `/api/portal/documents`: the files the business delivers (D1–D3) — only the categories it shows, only the
  * establishments the user reaches — downloaded through the API or a short-lived signed link bound to the user.
@@ -39,19 +48,32 @@ export function portalDocumentRoutes(deps: AuthDeps & { storage: Storage }) {
     return downloadResponse(file.body, { name: found.file.name, type: found.file.type, size: file.size });
   };
 
+  /** Downloads the file a signed link stands for, if the link, its session and the user's scope all still hold. */
+  const followLink = async (c: Context) => {
+    const now = clock();
+    const grant = await readDownload(deps.keys, c.req.param('token')!, now);
+    const found = await db.withTenant(grant.tenantId, async (tx) => {
+      if (!(await liveSession(tx, grant.sessionId, now))) throw new AppError('invalid_link', 403, 'The session this link was made for has ended');
+      return q.findDocument(tx, { userId: grant.userId }, grant.documentId, 'en');
+    });
+    if (!found) throw noSuchDocument();
+    return send(grant.tenantId, found, grant.userId, 'link');
+  };
+
   return (
     new Hono()
       // A signed link needs no header or token: the browser follows it like any download. It is checked again against
       // the session (still live) and the user's scope (still reaches the file) when it is used.
       .get('/download/:token{[\\w-]+\\.[\\w-]+\\.[\\w-]+}', async (c) => {
-        const now = clock();
-        const grant = await readDownload(deps.keys, c.req.param('token'), now);
-        const found = await db.withTenant(grant.tenantId, async (tx) => {
-          if (!(await liveSession(tx, grant.sessionId, now))) throw new AppError('invalid_link', 403, 'The session this link was made for has ended');
-          return q.findDocument(tx, { userId: grant.userId }, grant.documentId, 'en');
-        });
-        if (!found) throw noSuchDocument();
-        return send(grant.tenantId, found, grant.userId, 'link');
+        try {
+          return await followLink(c);
+        } catch (error) {
+          // The browser followed the link as a navigation (on another site, `download` is ignored): a JSON problem
+          // would replace the client's page, so it gets a short page in words instead, with the same status.
+          if (!(error instanceof AppError) || /json/.test(c.req.header('Accept') ?? '')) throw error;
+          c.header('Content-Security-Policy', "default-src 'none'");
+          return c.html(linkProblemPage(error), error.status);
+        }
       })
       .use(portalTenant(db), requirePrincipal(deps, ['portal']))
       .get('/catalog', validate('query', localeQuery), async (c) => {
