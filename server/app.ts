@@ -91,7 +91,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/billing', integrationBillingRoutes({ db, clock: deps.clock, storage: deps.storage, cardAvailable: Boolean(deps.payments) }));
   if (deps.payments) app.route('/api/webhooks', paymentWebhookRoutes({ db, clock: deps.clock, payments: deps.payments, logger }));
   app.route('/api/portal/processes', portalProcessRoutes(authDeps));
-  app.route('/api/portal/documents', portalDocumentRoutes({ ...authDeps, storage: deps.storage }));
+  app.route('/api/portal/documents', portalDocumentRoutes({ ...authDeps, storage: deps.storage, publicUrl: config.publicUrl }));
   app.route('/api/v1/documents', integrationDocumentRoutes({ db, clock: deps.clock, storage: deps.storage, wakeMail: deps.wakeMail }));
   app.route('/api/v1/processes', integrationProcessRoutes({ db, clock: deps.clock, wakeMail: deps.wakeMail }));
   app.route('/api/v1/accounts', accountRoutes({ db, clock: deps.clock }));

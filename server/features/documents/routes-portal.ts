@@ -36,7 +36,7 @@ function linkProblemPage(error: AppError): string {
  * establishments the user reaches — downloaded through the API or a short-lived signed link bound to the user.
  * Every download is recorded.
  */
-export function portalDocumentRoutes(deps: AuthDeps & { storage: Storage }) {
+export function portalDocumentRoutes(deps: AuthDeps & { storage: Storage; publicUrl?: string }) {
   const { db, clock, storage } = deps;
   const localeOf = (c: Context, asked?: Locale): Locale => asked ?? c.get('tenant').locale;
 
@@ -113,7 +113,8 @@ export function portalDocumentRoutes(deps: AuthDeps & { storage: Storage }) {
         const found = await db.withTenant(c.get('tenant').id, (tx) => q.findDocument(tx, { userId }, id, 'en'));
         if (!found) throw noSuchDocument();
         const { token, expiresAt } = await signDownload(deps.keys, { tenantId: c.get('tenant').id, documentId: id, userId, sessionId: principal.sessionId }, clock());
-        return c.json({ url: `${new URL(c.req.url).origin}/api/portal/documents/download/${token}`, expiresAt });
+        // Behind a proxy the request's own address may be an internal one: the configured public address wins.
+        return c.json({ url: `${deps.publicUrl ?? new URL(c.req.url).origin}/api/portal/documents/download/${token}`, expiresAt });
       })
   );
 }
