@@ -9,6 +9,7 @@ import { brlBilling, eurBilling, fixtureCharge, fixtureSession, fixtureTenant, m
 import { formatCalendarDate } from '../../widgets/core/format.ts';
 import type { Locale } from '../../widgets/core/i18n.ts';
 import type * as Server from '../../server/features/billing/schemas.ts';
+import { jsonAnswer, recordFetch } from './fetch-recorder.ts';
 
 // The widget mirrors the server's billing JSON instead of importing it: this fails the type-check if they drift.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -538,36 +539,26 @@ describe('<portal-billing>', () => {
 
 describe('HttpPortalApi: billing calls', () => {
   const api = new HttpPortalApi('https://portal.example.com/', 'clinica-sol');
-  let sent: { url: string; method: string; headers: Record<string, string>; body?: unknown }[] = [];
-  let answer: () => Response;
-  const realFetch = window.fetch;
-  beforeEach(() => {
-    sent = [];
-    window.fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
-      sent.push({ url: String(input), method: init.method ?? 'GET', headers: init.headers as Record<string, string>, body: init.body ? JSON.parse(String(init.body)) : undefined });
-      return answer();
-    };
-  });
-  afterEach(() => (window.fetch = realFetch));
-  const json = (body: unknown, status = 200) => () => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+  const http = recordFetch();
+  const json = jsonAnswer;
 
   it('asks for charges with the filters as the query, the token and the tenant', async () => {
-    answer = json({ items: [], next: null });
+    http.answer = json({ items: [], next: null });
     await api.listCharges('tok', { status: 'pending', from: '2026-01-01', to: '2026-03-31', accountId: 'a1', establishmentId: 'e2', before: 'cursor-0001' });
-    expect(sent[0]!.url).to.equal('https://portal.example.com/api/portal/billing/charges?status=pending&from=2026-01-01&to=2026-03-31&accountId=a1&establishmentId=e2&before=cursor-0001');
-    expect(sent[0]!.headers).to.include({ Authorization: 'Bearer tok', 'X-Portal-Tenant': 'clinica-sol' });
-    answer = json({ totals: [], nextDue: null, payment: { card: false, manageMethods: false, preferred: null } });
+    expect(http.sent[0]!.url).to.equal('https://portal.example.com/api/portal/billing/charges?status=pending&from=2026-01-01&to=2026-03-31&accountId=a1&establishmentId=e2&before=cursor-0001');
+    expect(http.sent[0]!.headers).to.include({ Authorization: 'Bearer tok', 'X-Portal-Tenant': 'clinica-sol' });
+    http.answer = json({ totals: [], nextDue: null, payment: { card: false, manageMethods: false, preferred: null } });
     await api.billingSummary('tok', {});
-    expect(sent[1]!.url).to.equal('https://portal.example.com/api/portal/billing/summary');
+    expect(http.sent[1]!.url).to.equal('https://portal.example.com/api/portal/billing/summary');
   });
 
   it('pays, manages cards and sets the preferred method with the right verbs and bodies', async () => {
-    answer = json({ url: 'https://pay.example.com/x' });
+    http.answer = json({ url: 'https://pay.example.com/x' });
     expect(await api.payChargeByCard('tok', 'c1')).to.deep.equal({ url: 'https://pay.example.com/x' });
     await api.managePaymentMethods('tok', { accountId: 'a1' });
-    answer = json({ preferred: 'boleto' });
+    http.answer = json({ preferred: 'boleto' });
     await api.setPreferredPaymentMethod('tok', 'boleto', { accountId: 'a1' });
-    expect(sent.map((s) => [s.method, s.url.replace('https://portal.example.com', ''), s.body])).to.deep.equal([
+    expect(http.sent.map((s) => [s.method, s.url.replace('https://portal.example.com', ''), s.body])).to.deep.equal([
       ['POST', '/api/portal/billing/charges/c1/card', {}],
       ['POST', '/api/portal/billing/payment-methods/manage', { accountId: 'a1' }],
       ['PUT', '/api/portal/billing/payment-methods/preferred', { accountId: 'a1', method: 'boleto' }],
@@ -575,29 +566,29 @@ describe('HttpPortalApi: billing calls', () => {
   });
 
   it('turns a problem into its code', async () => {
-    answer = json({ type: 'about:blank', code: 'charge_not_payable', detail: 'no' }, 409);
+    http.answer = json({ type: 'about:blank', code: 'charge_not_payable', detail: 'no' }, 409);
     const error = await api.payChargeByCard('tok', 'c1').catch((e: ApiError) => e);
     expect(error).to.be.instanceOf(ApiError);
     expect((error as ApiError).code).to.equal('charge_not_payable');
-    answer = json({ code: 'not_found', detail: 'No such file' }, 404);
+    http.answer = json({ code: 'not_found', detail: 'No such file' }, 404);
     expect(((await api.downloadInvoice('tok', 'i1', 'xml').catch((e: ApiError) => e)) as ApiError).code).to.equal('not_found');
   });
 
   it('downloads files with the token, named as the server names them, else by what they are', async () => {
-    answer = () => new Response(new Blob(['%PDF-1.7'], { type: 'application/pdf' }), { headers: { 'Content-Disposition': `attachment; filename="boleto-2026-12-10.pdf"; filename*=UTF-8''boleto%20dezembro%E2%80%942026.pdf` } });
+    http.answer = () => new Response(new Blob(['%PDF-1.7'], { type: 'application/pdf' }), { headers: { 'Content-Disposition': `attachment; filename="boleto-2026-12-10.pdf"; filename*=UTF-8''boleto%20dezembro%E2%80%942026.pdf` } });
     const boleto = await api.downloadBoleto('tok', 'c1', 'pt-BR');
-    expect(sent[0]!.url).to.equal('https://portal.example.com/api/portal/billing/charges/c1/boleto?locale=pt-BR');
-    expect(sent[0]!.headers).to.include({ Authorization: 'Bearer tok' });
+    expect(http.sent[0]!.url).to.equal('https://portal.example.com/api/portal/billing/charges/c1/boleto?locale=pt-BR');
+    expect(http.sent[0]!.headers).to.include({ Authorization: 'Bearer tok' });
     expect([boleto.name, boleto.type]).to.deep.equal(['boleto dezembro—2026.pdf', 'application/pdf']);
-    answer = () => new Response(new Blob(['%PDF-1.7'], { type: 'application/pdf' }));
+    http.answer = () => new Response(new Blob(['%PDF-1.7'], { type: 'application/pdf' }));
     const statement = await api.downloadAccountStatement('tok', { accountId: 'a1', from: '2026-01-01', to: '2026-06-30' }, 'es');
-    expect(sent[1]!.url).to.equal('https://portal.example.com/api/portal/billing/statements/account?accountId=a1&from=2026-01-01&to=2026-06-30&locale=es');
+    expect(http.sent[1]!.url).to.equal('https://portal.example.com/api/portal/billing/statements/account?accountId=a1&from=2026-01-01&to=2026-06-30&locale=es');
     expect(statement.name).to.equal('statement-2026-01-01-2026-06-30.pdf');
     await api.downloadIncomeTaxStatement('tok', { year: 2025 });
-    expect(sent[2]!.url).to.equal('https://portal.example.com/api/portal/billing/statements/income-tax?year=2025');
+    expect(http.sent[2]!.url).to.equal('https://portal.example.com/api/portal/billing/statements/income-tax?year=2025');
     expect((await api.downloadInvoice('tok', 'i1', 'xml')).name).to.equal('invoice-i1.xml');
-    expect(sent.at(-1)!.url).to.equal('https://portal.example.com/api/portal/billing/invoices/i1/xml');
+    expect(http.sent.at(-1)!.url).to.equal('https://portal.example.com/api/portal/billing/invoices/i1/xml');
     await api.downloadBillingReport('tok', 'r1');
-    expect(sent.at(-1)!.url).to.equal('https://portal.example.com/api/portal/billing/reports/r1/file');
+    expect(http.sent.at(-1)!.url).to.equal('https://portal.example.com/api/portal/billing/reports/r1/file');
   });
 });

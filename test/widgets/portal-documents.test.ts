@@ -11,6 +11,7 @@ import { SEARCH_DELAY_MS } from '../../widgets/documents/filters.ts';
 import { formatFileSize } from '../../widgets/documents/list.ts';
 import type * as Server from '../../server/features/documents/schemas.ts';
 import type { z } from 'zod';
+import { jsonAnswer, recordFetch } from './fetch-recorder.ts';
 
 // The widget mirrors the server's document JSON instead of importing it: this fails the type-check if they drift.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -475,53 +476,43 @@ function PortalDocumentsDefaultNavigate() {
 
 describe('HttpPortalApi: document calls', () => {
   const api = new HttpPortalApi('https://portal.example.com/', 'clinica-sol');
-  let sent: { url: string; method: string; headers: Record<string, string>; body?: unknown }[] = [];
-  let answer: () => Response;
-  const realFetch = window.fetch;
-  beforeEach(() => {
-    sent = [];
-    window.fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
-      sent.push({ url: String(input), method: init.method ?? 'GET', headers: init.headers as Record<string, string>, body: init.body ? JSON.parse(String(init.body)) : undefined });
-      return answer();
-    };
-  });
-  afterEach(() => (window.fetch = realFetch));
-  const json = (body: unknown, status = 200) => () => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+  const http = recordFetch();
+  const json = jsonAnswer;
 
   it('asks for the catalog and the list with the filters as the query, the token and the tenant', async () => {
-    answer = json({ categories: [], esocial: { includeRectified: false, sinceMonths: null } });
+    http.answer = json({ categories: [], esocial: { includeRectified: false, sinceMonths: null } });
     await api.documentCatalog('tok', { locale: 'pt-BR' });
-    expect(sent[0]!.url).to.equal('https://portal.example.com/api/portal/documents/catalog?locale=pt-BR');
-    expect(sent[0]!.headers).to.include({ Authorization: 'Bearer tok', 'X-Portal-Tenant': 'clinica-sol' });
-    answer = json({ items: [], next: null });
+    expect(http.sent[0]!.url).to.equal('https://portal.example.com/api/portal/documents/catalog?locale=pt-BR');
+    expect(http.sent[0]!.headers).to.include({ Authorization: 'Bearer tok', 'X-Portal-Tenant': 'clinica-sol' });
+    http.answer = json({ items: [], next: null });
     await api.listDocuments('tok', { category: 'esocial', accountId: 'a1', establishmentId: 'e2', from: '2026-01-01', to: '2026-06-30', q: 'S-2220', rectified: false, since: '6', before: 'cursor-0001', limit: 10, locale: 'es' });
-    expect(sent[1]!.url).to.equal(
+    expect(http.sent[1]!.url).to.equal(
       'https://portal.example.com/api/portal/documents?category=esocial&accountId=a1&establishmentId=e2&from=2026-01-01&to=2026-06-30&q=S-2220&rectified=false&since=6&before=cursor-0001&limit=10&locale=es',
     );
     await api.listDocuments('tok', {});
-    expect(sent[2]!.url).to.equal('https://portal.example.com/api/portal/documents');
+    expect(http.sent[2]!.url).to.equal('https://portal.example.com/api/portal/documents');
   });
 
   it('asks for a signed link by POST and makes it absolute on Portico', async () => {
-    answer = json({ url: '/api/portal/documents/download?token=abc', expiresAt: '2026-11-24T12:05:00Z' });
+    http.answer = json({ url: '/api/portal/documents/download?token=abc', expiresAt: '2026-11-24T12:05:00Z' });
     expect(await api.documentLink('tok', 'd 1')).to.deep.equal({ url: 'https://portal.example.com/api/portal/documents/download?token=abc', expiresAt: '2026-11-24T12:05:00Z' });
-    expect([sent[0]!.method, sent[0]!.url, sent[0]!.body]).to.deep.equal(['POST', 'https://portal.example.com/api/portal/documents/d%201/link', {}]);
-    expect(sent[0]!.headers).to.include({ Authorization: 'Bearer tok' });
-    answer = json({ url: 'https://files.example.com/x?sig=1', expiresAt: '2026-11-24T12:05:00Z' });
+    expect([http.sent[0]!.method, http.sent[0]!.url, http.sent[0]!.body]).to.deep.equal(['POST', 'https://portal.example.com/api/portal/documents/d%201/link', {}]);
+    expect(http.sent[0]!.headers).to.include({ Authorization: 'Bearer tok' });
+    http.answer = json({ url: 'https://files.example.com/x?sig=1', expiresAt: '2026-11-24T12:05:00Z' });
     expect((await api.documentLink('tok', 'd1')).url).to.equal('https://files.example.com/x?sig=1');
   });
 
   it('downloads the file with the token, named as the server names it, else as the list named it; problems by code', async () => {
-    answer = () => new Response(new Blob(['%PDF-1.7'], { type: 'application/pdf' }), { headers: { 'Content-Disposition': `attachment; filename="pcmso.pdf"; filename*=UTF-8''PCMSO%202026%20%E2%80%94%20Matriz.pdf` } });
+    http.answer = () => new Response(new Blob(['%PDF-1.7'], { type: 'application/pdf' }), { headers: { 'Content-Disposition': `attachment; filename="pcmso.pdf"; filename*=UTF-8''PCMSO%202026%20%E2%80%94%20Matriz.pdf` } });
     const named = await api.downloadDocument('tok', 'd1', 'fallback.pdf');
-    expect(sent[0]!.url).to.equal('https://portal.example.com/api/portal/documents/d1/file');
-    expect(sent[0]!.headers).to.include({ Authorization: 'Bearer tok', 'X-Portal-Tenant': 'clinica-sol' });
+    expect(http.sent[0]!.url).to.equal('https://portal.example.com/api/portal/documents/d1/file');
+    expect(http.sent[0]!.headers).to.include({ Authorization: 'Bearer tok', 'X-Portal-Tenant': 'clinica-sol' });
     expect([named.name, named.type]).to.deep.equal(['PCMSO 2026 — Matriz.pdf', 'application/pdf']);
-    answer = () => new Response(new Blob(['%PDF-1.7'], { type: 'application/pdf' }));
+    http.answer = () => new Response(new Blob(['%PDF-1.7'], { type: 'application/pdf' }));
     expect((await api.downloadDocument('tok', 'd1', 'pcmso-2026-matriz.pdf')).name).to.equal('pcmso-2026-matriz.pdf');
-    answer = json({ code: 'not_found', detail: 'No such document' }, 404);
+    http.answer = json({ code: 'not_found', detail: 'No such document' }, 404);
     expect(((await api.downloadDocument('tok', 'd1').catch((e: ApiError) => e)) as ApiError).code).to.equal('not_found');
-    answer = json({ code: 'forbidden', detail: 'no' }, 403);
+    http.answer = json({ code: 'forbidden', detail: 'no' }, 403);
     expect(((await api.documentLink('tok', 'd1').catch((e: ApiError) => e)) as ApiError).code).to.equal('forbidden');
   });
 });

@@ -8,6 +8,7 @@ import { ApiError, HttpPortalApi, type PhaseView, type ProcessDetail, type Proce
 import { fixtureSession, fixtureTenant, martinsCastroProcesses, memoryProcesses, provideFixtureRuntime, type FixtureApi } from '../../widgets/core/fixtures.ts';
 import type { Locale } from '../../widgets/core/i18n.ts';
 import type * as Server from '../../server/features/processes/schemas.ts';
+import { jsonAnswer, recordFetch } from './fetch-recorder.ts';
 
 // The widget mirrors the server's process JSON instead of importing it: this fails the type-check if they drift.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -406,41 +407,31 @@ describe('<portal-process-tracker>', () => {
 
 describe('HttpPortalApi: process calls', () => {
   const api = new HttpPortalApi('https://portal.example.com/', 'martins-castro');
-  let sent: { url: string; method: string; headers: Record<string, string>; body?: unknown }[] = [];
-  let answer: () => Response;
-  const realFetch = window.fetch;
-  beforeEach(() => {
-    sent = [];
-    window.fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
-      sent.push({ url: String(input), method: init.method ?? 'GET', headers: init.headers as Record<string, string>, body: init.body ? JSON.parse(String(init.body)) : undefined });
-      return answer();
-    };
-  });
-  afterEach(() => (window.fetch = realFetch));
-  const json = (body: unknown, status = 200) => () => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+  const http = recordFetch();
+  const json = jsonAnswer;
 
   it('lists, opens and marks seen, with the token, the tenant and the locale', async () => {
-    answer = json({ items: [] });
+    http.answer = json({ items: [] });
     expect(await api.listProcesses('tok', { accountId: 'a1', locale: 'es' })).to.deep.equal({ items: [] });
     await api.listProcesses('tok', {});
-    answer = json({ id: 'p 1' });
+    http.answer = json({ id: 'p 1' });
     await api.getProcess('tok', 'p 1', { locale: 'pt-BR' });
-    answer = () => new Response(null, { status: 204 });
+    http.answer = () => new Response(null, { status: 204 });
     expect(await api.markProcessSeen('tok', 'p1')).to.equal(undefined);
-    expect(sent.map((s) => [s.method, s.url.replace('https://portal.example.com', ''), s.body])).to.deep.equal([
+    expect(http.sent.map((s) => [s.method, s.url.replace('https://portal.example.com', ''), s.body])).to.deep.equal([
       ['GET', '/api/portal/processes?accountId=a1&locale=es', undefined],
       ['GET', '/api/portal/processes', undefined],
       ['GET', '/api/portal/processes/p%201?locale=pt-BR', undefined],
       ['POST', '/api/portal/processes/p1/seen', {}],
     ]);
-    for (const request of sent) expect(request.headers).to.include({ Authorization: 'Bearer tok', 'X-Portal-Tenant': 'martins-castro' });
-    expect(sent[3]!.headers).to.include({ 'Content-Type': 'application/json' });
+    for (const request of http.sent) expect(request.headers).to.include({ Authorization: 'Bearer tok', 'X-Portal-Tenant': 'martins-castro' });
+    expect(http.sent[3]!.headers).to.include({ 'Content-Type': 'application/json' });
   });
 
   it('turns a problem into its code', async () => {
-    answer = json({ code: 'forbidden', detail: 'A quick-access session is read-only' }, 403);
+    http.answer = json({ code: 'forbidden', detail: 'A quick-access session is read-only' }, 403);
     expect(((await api.markProcessSeen('tok', 'p1').catch((e: ApiError) => e)) as ApiError).code).to.equal('forbidden');
-    answer = json({ code: 'not_found', detail: 'No such process' }, 404);
+    http.answer = json({ code: 'not_found', detail: 'No such process' }, 404);
     expect(((await api.getProcess('tok', 'p9', {}).catch((e: ApiError) => e)) as ApiError).code).to.equal('not_found');
   });
 });
