@@ -1,37 +1,13 @@
 import { css } from 'lit';
 
+/** The billing widget's own rules; the panel, controls, buttons and boxes come from `panelStyles`. */
 export const billingStyles = css`
   :host {
-    display: block;
     --portal-billing-gap: calc(var(--portal-space) * 1.5);
     --portal-billing-overdue-color: var(--portal-color-danger);
   }
   [part='base'] {
-    background: var(--portal-color-surface);
-    border: 1px solid var(--portal-color-border);
-    border-radius: var(--portal-radius);
-    padding: calc(var(--portal-space) * 2);
-    display: grid;
     gap: var(--portal-billing-gap);
-    min-width: 0;
-  }
-  h2,
-  h3,
-  h4 {
-    margin: 0;
-  }
-  h2 {
-    font-size: 1.25rem;
-  }
-  h3 {
-    font-size: 1.0625rem;
-  }
-  h4 {
-    font-size: 1rem;
-  }
-  p {
-    margin: 0;
-    line-height: 1.45;
   }
   header {
     display: flex;
@@ -59,8 +35,6 @@ export const billingStyles = css`
   }
   ul {
     list-style: none;
-    margin: 0;
-    padding: 0;
     display: grid;
     gap: var(--portal-space);
   }
@@ -92,22 +66,6 @@ export const billingStyles = css`
     font-variant-numeric: tabular-nums;
     white-space: nowrap;
   }
-  .meta {
-    display: flex;
-    flex-wrap: wrap;
-    gap: calc(var(--portal-space) / 2) var(--portal-space);
-    color: var(--portal-color-muted);
-    font-size: 0.9375rem;
-  }
-  [part~='badge'],
-  [part~='kind'] {
-    display: inline-block;
-    border-radius: 999px;
-    padding: 0 var(--portal-space);
-    font-size: 0.875rem;
-    font-weight: 600;
-    border: 1px solid currentColor;
-  }
   [part~='badge'][data-status='overdue'] {
     color: var(--portal-billing-overdue-color);
   }
@@ -130,25 +88,15 @@ export const billingStyles = css`
   }
   [part~='code'] {
     display: block;
-    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
     font-size: 0.9375rem;
-    overflow-wrap: anywhere;
     user-select: all;
     border: 1px dashed var(--portal-color-border);
     border-radius: var(--portal-radius);
     padding: var(--portal-space);
   }
   .label,
-  label,
   legend {
     font-weight: 600;
-  }
-  [part~='copied'] {
-    align-self: center;
-    font-weight: 600;
-  }
-  [part~='copied']:empty {
-    display: none;
   }
   [part~='tabs'] {
     display: flex;
@@ -190,10 +138,6 @@ export const billingStyles = css`
     grid-template-columns: repeat(auto-fit, minmax(min(100%, 10rem), 1fr));
     align-items: end;
   }
-  label {
-    display: grid;
-    gap: calc(var(--portal-space) / 2);
-  }
   label.choice {
     display: flex;
     align-items: center;
@@ -207,41 +151,14 @@ export const billingStyles = css`
     min-height: 0;
     accent-color: var(--portal-color-primary);
   }
-  input,
-  select {
-    font: inherit;
-    color: var(--portal-color-on-surface);
-    background: var(--portal-color-surface);
-    border: 1px solid var(--portal-color-border);
-    border-radius: var(--portal-radius);
-    padding: var(--portal-space);
-    min-height: 2.75rem;
-    width: 100%;
-  }
-  button {
-    font: inherit;
-    min-height: 2.75rem;
-    border-radius: var(--portal-radius);
-    cursor: pointer;
-  }
   button[aria-disabled='true'] {
     cursor: progress;
   }
-  .primary {
-    color: var(--portal-color-on-primary);
-    background: var(--portal-color-primary);
-    border: 0;
-    padding: 0 calc(var(--portal-space) * 2);
-    font-weight: 600;
-  }
-  .secondary,
   .disclosure {
     color: var(--portal-color-link);
     background: none;
     border: 1px solid var(--portal-color-border);
     padding: 0 calc(var(--portal-space) * 2);
-  }
-  .disclosure {
     justify-self: start;
   }
   .disclosure::after {
@@ -249,38 +166,5 @@ export const billingStyles = css`
   }
   .disclosure[aria-expanded='true']::after {
     content: ' ▴' / '';
-  }
-  .link {
-    color: var(--portal-color-link);
-    background: none;
-    border: 0;
-    padding: 0;
-    text-decoration: underline;
-  }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--portal-space);
-  }
-  [part~='error'] {
-    color: var(--portal-color-danger);
-    background: var(--portal-color-danger-surface);
-    border-radius: var(--portal-radius);
-    padding: var(--portal-space) calc(var(--portal-space) * 1.5);
-    display: grid;
-    gap: var(--portal-space);
-    justify-items: start;
-  }
-  [part~='status'] {
-    color: var(--portal-color-muted);
-  }
-  .loading {
-    display: flex;
-    align-items: center;
-    gap: var(--portal-space);
-  }
-  .loading progress {
-    accent-color: var(--portal-color-primary);
-    width: 6rem;
   }
 `;

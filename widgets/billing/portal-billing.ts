@@ -6,7 +6,7 @@ import { portalContext, type PortalRuntime } from '../core/context.ts';
 import { define } from '../core/define.ts';
 import { formatCalendarDate, formatMoney, todayIn } from '../core/format.ts';
 import { translator, type Locale, type Translate } from '../core/i18n.ts';
-import { baseStyles } from '../core/shared-styles.ts';
+import { baseStyles, panelStyles } from '../core/shared-styles.ts';
 import { ChargesSection } from './charges.ts';
 import { DocumentsSection } from './documents.ts';
 import { messages, type BillingHost, type Key } from './host.ts';
@@ -56,7 +56,7 @@ const TABS: Tab[] = ['charges', 'documents'];
  * @cssprop --portal-billing-overdue-color - overdue amounts and badges (default: the danger colour).
  */
 export class PortalBilling extends LitElement implements BillingHost {
-  static override styles = [baseStyles, billingStyles];
+  static override styles = [baseStyles, panelStyles, billingStyles];
 
   /** Where the client goes to pay by card or manage cards; by default the whole page (the top window) goes there. */
   @property({ attribute: false }) navigate: (url: string) => void = (url) => {

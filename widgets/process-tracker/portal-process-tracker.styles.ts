@@ -1,8 +1,8 @@
 import { css } from 'lit';
 
+/** The process tracker's own rules; the panel, controls, buttons and boxes come from `panelStyles`. */
 export const trackerStyles = css`
   :host {
-    display: block;
     --portal-process-tracker-gap: calc(var(--portal-space) * 2);
     --portal-process-tracker-new-background: color-mix(in srgb, var(--portal-color-primary) 8%, var(--portal-color-surface));
     /* The link colour is the brand colour where it reads on the surface (4.5:1), else body text: marks stay visible in dark mode. */
@@ -14,32 +14,8 @@ export const trackerStyles = css`
     display: none !important;
   }
   [part='base'] {
-    background: var(--portal-color-surface);
-    border: 1px solid var(--portal-color-border);
-    border-radius: var(--portal-radius);
-    padding: calc(var(--portal-space) * 2);
-    display: grid;
     gap: var(--portal-process-tracker-gap);
-    min-width: 0;
     overflow-wrap: anywhere;
-  }
-  h2,
-  h3,
-  h4 {
-    margin: 0;
-  }
-  h2 {
-    font-size: 1.25rem;
-  }
-  h3 {
-    font-size: 1.0625rem;
-  }
-  h4 {
-    font-size: 1rem;
-  }
-  p {
-    margin: 0;
-    line-height: 1.45;
   }
   section,
   header {
@@ -47,51 +23,16 @@ export const trackerStyles = css`
     gap: var(--portal-space);
     min-width: 0;
   }
-  ul,
-  ol {
-    margin: 0;
-    padding: 0;
-  }
   section > ul,
   [part~='phases'] {
     list-style: none;
     display: grid;
     gap: var(--portal-space);
   }
-  .meta {
-    display: flex;
-    flex-wrap: wrap;
-    gap: calc(var(--portal-space) / 2) var(--portal-space);
-    color: var(--portal-color-muted);
-    font-size: 0.9375rem;
-  }
-  [part~='kind'],
-  [part~='notice-kind'],
-  .state {
-    display: inline-block;
-    border: 1px solid currentColor;
-    border-radius: 999px;
-    padding: 0 var(--portal-space);
-    font-size: 0.875rem;
-    font-weight: 600;
-  }
   [part~='notice-kind'][data-kind='follow-up'] {
     border-style: dashed;
   }
-  [part~='choice'] {
-    display: grid;
-    gap: calc(var(--portal-space) / 2);
-    font-weight: 600;
-  }
   select {
-    font: inherit;
-    color: var(--portal-color-on-surface);
-    background: var(--portal-color-surface);
-    border: 1px solid var(--portal-color-border);
-    border-radius: var(--portal-radius);
-    padding: var(--portal-space);
-    min-height: 2.75rem;
-    width: 100%;
     max-width: 100%;
   }
 
@@ -250,19 +191,10 @@ export const trackerStyles = css`
     gap: calc(var(--portal-space) / 2);
   }
   [part~='reference-value'] {
-    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
     font-size: 1rem;
-    overflow-wrap: anywhere;
-  }
-  [part~='copied'] {
-    align-self: center;
-    font-weight: 600;
-  }
-  [part~='copied']:empty {
-    display: none;
   }
 
-  /* History, actions and states. */
+  /* History, and the states of the shared buttons. */
   [part~='history-entry'] {
     display: flex;
     flex-wrap: wrap;
@@ -275,54 +207,11 @@ export const trackerStyles = css`
   [part~='history-entry'] .note {
     flex-basis: 100%;
   }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--portal-space);
-  }
-  button {
-    font: inherit;
-    min-height: 2.75rem;
-    border-radius: var(--portal-radius);
-    cursor: pointer;
-  }
-  .secondary {
-    color: var(--portal-color-link);
-    background: none;
-    border: 1px solid var(--portal-color-border);
-    padding: 0 calc(var(--portal-space) * 2);
-  }
   .secondary[aria-pressed='true'] {
     border-width: 2px;
     font-weight: 600;
   }
   .link {
-    color: var(--portal-color-link);
-    background: none;
-    border: 0;
-    padding: 0;
-    text-decoration: underline;
     text-align: start;
-  }
-  [part~='error'] {
-    color: var(--portal-color-danger);
-    background: var(--portal-color-danger-surface);
-    border-radius: var(--portal-radius);
-    padding: var(--portal-space) calc(var(--portal-space) * 1.5);
-    display: grid;
-    gap: var(--portal-space);
-    justify-items: start;
-  }
-  [part~='status'] {
-    color: var(--portal-color-muted);
-  }
-  .loading {
-    display: flex;
-    align-items: center;
-    gap: var(--portal-space);
-  }
-  .loading progress {
-    accent-color: var(--portal-color-primary);
-    width: 6rem;
   }
 `;

@@ -7,7 +7,7 @@ import { portalContext, type PortalRuntime } from '../core/context.ts';
 import { define } from '../core/define.ts';
 import { formatDate } from '../core/format.ts';
 import { translator, type Locale, type Translate } from '../core/i18n.ts';
-import { baseStyles } from '../core/shared-styles.ts';
+import { baseStyles, panelStyles } from '../core/shared-styles.ts';
 import { messages, unreadCount, type Key, type TrackerHost } from './host.ts';
 import { renderHistory, renderNewNotices, renderNotices } from './notices.ts';
 import { PhasesPart } from './phases.ts';
@@ -61,7 +61,7 @@ type Loaded = { key: string; items: ProcessSummary[] };
  * @cssprop --portal-process-tracker-bar-height - the progress bar's height.
  */
 export class PortalProcessTracker extends LitElement implements TrackerHost {
-  static override styles = [baseStyles, trackerStyles];
+  static override styles = [baseStyles, panelStyles, trackerStyles];
 
   /** The id of the process shown: the client's choice is kept here, and the page may set it. Unset: the first. */
   @property({ reflect: true }) process?: string;

@@ -8,7 +8,7 @@ import { portalContext, type PortalRuntime } from '../core/context.ts';
 import { define } from '../core/define.ts';
 import { formatDate } from '../core/format.ts';
 import { coreMessages, translator, type Translate } from '../core/i18n.ts';
-import { baseStyles } from '../core/shared-styles.ts';
+import { baseStyles, panelStyles } from '../core/shared-styles.ts';
 import { requestMessages, type RequestMessageKey } from './messages.ts';
 import { requestStyles } from './portal-requests.styles.ts';
 
@@ -35,7 +35,7 @@ const messages = {
  * @cssprop --portal-requests-gap - space between the parts.
  */
 export class PortalRequests extends LitElement {
-  static override styles = [baseStyles, requestStyles];
+  static override styles = [baseStyles, panelStyles, requestStyles];
 
   /** A request to start writing: the new-request form opens with it filled in. */
   @property({ attribute: false }) draft?: RequestDraft;
