@@ -1,41 +1,22 @@
 import { css } from 'lit';
 
+/** The documents widget's own rules; the panel, controls, buttons and boxes come from `panelStyles`. */
 export const documentsStyles = css`
   :host {
-    display: block;
     --portal-documents-gap: calc(var(--portal-space) * 1.5);
     --portal-documents-expired-color: var(--portal-color-danger);
     --portal-documents-category-background: color-mix(in srgb, var(--portal-color-primary) 10%, var(--portal-color-surface));
   }
   [part='base'] {
-    background: var(--portal-color-surface);
-    border: 1px solid var(--portal-color-border);
-    border-radius: var(--portal-radius);
-    padding: calc(var(--portal-space) * 2);
-    display: grid;
     gap: var(--portal-documents-gap);
-    min-width: 0;
     overflow-wrap: anywhere;
-  }
-  h2,
-  h3 {
-    margin: 0;
-  }
-  h2 {
-    font-size: 1.25rem;
   }
   h3 {
     font-size: 1rem;
     line-height: 1.35;
   }
-  p {
-    margin: 0;
-    line-height: 1.45;
-  }
   ul {
     list-style: none;
-    margin: 0;
-    padding: 0;
     display: grid;
     gap: var(--portal-space);
   }
@@ -51,12 +32,7 @@ export const documentsStyles = css`
     border-inline-start: 4px solid var(--portal-documents-expired-color);
   }
   .meta {
-    display: flex;
-    flex-wrap: wrap;
     align-items: center;
-    gap: calc(var(--portal-space) / 2) var(--portal-space);
-    color: var(--portal-color-muted);
-    font-size: 0.9375rem;
   }
   [part~='category'] {
     color: var(--portal-color-on-surface);
@@ -66,12 +42,6 @@ export const documentsStyles = css`
     font-weight: 600;
   }
   [part~='badge'] {
-    display: inline-block;
-    border-radius: 999px;
-    padding: 0 var(--portal-space);
-    font-size: 0.875rem;
-    font-weight: 600;
-    border: 1px solid currentColor;
     color: var(--portal-color-on-surface);
   }
   [part~='badge'][data-state='expired'] {
@@ -135,16 +105,17 @@ export const documentsStyles = css`
     margin: 0;
     padding: var(--portal-space) calc(var(--portal-space) * 1.5) calc(var(--portal-space) * 1.5);
   }
-  label,
   legend {
     font-weight: 600;
   }
   label,
   [part~='search'] {
-    display: grid;
     grid-template-columns: minmax(0, 1fr);
-    gap: calc(var(--portal-space) / 2);
     min-width: 0;
+  }
+  [part~='search'] {
+    display: grid;
+    gap: calc(var(--portal-space) / 2);
   }
   details {
     min-width: 0;
@@ -176,38 +147,13 @@ export const documentsStyles = css`
   }
   input,
   select {
-    font: inherit;
-    color: var(--portal-color-on-surface);
-    background: var(--portal-color-surface);
-    border: 1px solid var(--portal-color-border);
-    border-radius: var(--portal-radius);
-    padding: var(--portal-space);
-    min-height: 2.75rem;
-    width: 100%;
     min-width: 0;
-  }
-  button {
-    font: inherit;
-    min-height: 2.75rem;
-    border-radius: var(--portal-radius);
-    cursor: pointer;
   }
   button[aria-disabled='true'] {
     cursor: progress;
   }
-  .secondary {
-    color: var(--portal-color-link);
-    background: none;
-    border: 1px solid var(--portal-color-border);
-    padding: 0 calc(var(--portal-space) * 2);
-  }
   [part~='download'] {
     font-weight: 600;
-  }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--portal-space);
   }
   [part~='empty'] {
     display: grid;
@@ -218,26 +164,7 @@ export const documentsStyles = css`
     padding-inline-start: 1.25rem;
     gap: calc(var(--portal-space) / 2);
   }
-  [part~='error'] {
-    color: var(--portal-color-danger);
-    background: var(--portal-color-danger-surface);
-    border-radius: var(--portal-radius);
-    padding: var(--portal-space) calc(var(--portal-space) * 1.5);
-    display: grid;
-    gap: var(--portal-space);
-    justify-items: start;
-  }
-  [part~='status'],
   [part~='count'] {
     color: var(--portal-color-muted);
-  }
-  .loading {
-    display: flex;
-    align-items: center;
-    gap: var(--portal-space);
-  }
-  .loading progress {
-    accent-color: var(--portal-color-primary);
-    width: 6rem;
   }
 `;

@@ -9,7 +9,7 @@ import { define } from '../core/define.ts';
 import { ESOCIAL_CATEGORY } from '../core/document-types.ts';
 import { formatCalendarDate, todayIn } from '../core/format.ts';
 import { translator, type Locale, type Translate } from '../core/i18n.ts';
-import { baseStyles } from '../core/shared-styles.ts';
+import { baseStyles, panelStyles } from '../core/shared-styles.ts';
 import { saveThroughLink, startDownload } from './download.ts';
 import { FiltersPart } from './filters.ts';
 import { messages, NO_FILTERS, sinceChoice, type Choice, type FilterValues, type Key } from './host.ts';
@@ -52,7 +52,7 @@ type Loaded = { query: DocumentFilters; page: Page<DocumentItem> };
  * @cssprop --portal-documents-category-background - behind a document's category (default: a tint of the primary colour).
  */
 export class PortalDocuments extends LitElement implements ListHost {
-  static override styles = [baseStyles, documentsStyles];
+  static override styles = [baseStyles, panelStyles, documentsStyles];
 
   /** The category shown, by key (`esocial`: the eSocial receipts view); '' for all. The client's choice is kept here. */
   @property({ reflect: true }) category = '';
