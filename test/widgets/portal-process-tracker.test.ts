@@ -4,16 +4,10 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../widgets/process-tracker/portal-process-tracker.ts';
 import '../../widgets/requests/portal-requests.ts';
 import type { PortalProcessTracker } from '../../widgets/process-tracker/portal-process-tracker.ts';
-import { ApiError, HttpPortalApi, type PhaseView, type ProcessDetail, type ProcessNotice, type ProcessSummary, type RequestDraft } from '../../widgets/core/api-client.ts';
+import { ApiError, HttpPortalApi, type RequestDraft } from '../../widgets/core/api-client.ts';
 import { fixtureSession, fixtureTenant, martinsCastroProcesses, memoryProcesses, provideFixtureRuntime, type FixtureApi } from '../../widgets/core/fixtures.ts';
 import type { Locale } from '../../widgets/core/i18n.ts';
-import type * as Server from '../../server/features/processes/schemas.ts';
 import { jsonAnswer, recordFetch } from './fetch-recorder.ts';
-
-// The widget mirrors the server's process JSON instead of importing it: this fails the type-check if they drift.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const mirrorsServer: [Same<ProcessSummary, Server.ProcessSummary>, Same<ProcessDetail, Server.ProcessDetail>, Same<PhaseView, Server.PhaseView>, Same<ProcessNotice, Server.ProcessNotice>] = [true, true, true, true];
-void mirrorsServer;
 
 type Calls = NonNullable<Parameters<typeof provideFixtureRuntime>[2]>['auth'];
 type Who = 'client' | 'one-account' | 'quick-access' | 'signed-out';

@@ -1,33 +1,8 @@
 /**
- * Documents (D1–D3): the JSON of `/api/portal/documents`, mirrored from server/features/documents/schemas.ts rather
- * than imported, so the widget bundle never depends on server modules. A type test in
- * test/widgets/portal-documents.test.ts fails the type-check if the two drift apart.
+ * Documents (D1–D3): the JSON of `/api/portal/documents`, typed by the server's own definitions (`import type`:
+ * erased at build, so the widget bundle carries none of the server's code), plus what only the widgets need.
  */
-
-/** A document as the client API shows it. Dates are calendar dates (`YYYY-MM-DD`). */
-export interface DocumentItem {
-  id: string;
-  accountId: string;
-  accountName: string;
-  establishmentId: string | null;
-  establishmentName: string | null;
-  category: string;
-  /** The category's name in the locale asked for. */
-  categoryLabel: string;
-  title: string;
-  issueDate: string;
-  validUntil: string | null;
-  /** Null while the business has not sent the file yet (such documents are not shown to clients). */
-  file: { name: string; type: string; size: number } | null;
-  esocial: { eventType: string; receiptNumber: string; rectified: boolean } | null;
-  createdAt: string;
-}
-
-/** What the document list offers: the categories shown (D1) and the eSocial view's defaults. */
-export interface DocumentCatalog {
-  categories: { key: string; label: string }[];
-  esocial: { includeRectified: boolean; sinceMonths: 3 | 6 | 12 | null };
-}
+export type { DocumentCatalog, DocumentItem } from '../../server/features/documents/schemas.ts';
 
 /** The category whose documents are eSocial event receipts (D2). */
 export const ESOCIAL_CATEGORY = 'esocial';
