@@ -33,7 +33,13 @@ export type ProblemCode =
   | 'invalid_signature'
   | 'idempotency_key_reused'
   | 'idempotency_in_progress'
-  | 'link_expired';
+  | 'link_expired'
+  | 'slot_taken'
+  | 'slot_not_offered'
+  | 'slot_in_past'
+  | 'booking_unavailable'
+  | 'cancellation_closed'
+  | 'appointments_hidden';
 
 /** An RFC 9457 problem document as Portico sends it. */
 export interface Problem {
@@ -53,6 +59,8 @@ export class AppError extends Error {
   override name = 'AppError';
   /** Seconds to wait before trying again (429), sent as `Retry-After`. */
   retryAfter?: number;
+  /** Extension members of the problem document (RFC 9457 §3.2), e.g. the fresh slots of `slot_taken`. */
+  extensions?: Record<string, unknown>;
   constructor(
     readonly code: ProblemCode,
     readonly status: ContentfulStatusCode,
@@ -95,6 +103,12 @@ const titles: Record<ProblemCode, string> = {
   idempotency_key_reused: 'Idempotency key reused',
   idempotency_in_progress: 'Request already in progress',
   link_expired: 'Link expired',
+  slot_taken: 'Slot just taken',
+  slot_not_offered: 'Slot not offered',
+  slot_in_past: 'Slot in the past',
+  booking_unavailable: 'Booking not offered',
+  cancellation_closed: 'Too late to cancel',
+  appointments_hidden: 'Appointments not shown',
 };
 
 /** A field of the input and what is wrong with it. */
@@ -112,7 +126,9 @@ export function problemResponse(c: Context, error: AppError): Response {
     requestId: c.get('requestId'),
     ...(error.errors ? { errors: error.errors } : {}),
   };
+  // Extensions never overwrite the standard members.
+  const document = { ...error.extensions, ...body };
   const headers: Record<string, string> = { 'Content-Type': 'application/problem+json' };
   if (error.retryAfter) headers['Retry-After'] = String(error.retryAfter);
-  return c.body(JSON.stringify(body), error.status, headers);
+  return c.body(JSON.stringify(document), error.status, headers);
 }
