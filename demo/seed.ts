@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { API_SCOPES } from '../server/auth/api-tokens.ts';
 import { hashPassword } from '../server/auth/passwords.ts';
 import { sha256 } from '../server/auth/secrets.ts';
@@ -8,6 +9,7 @@ import { countTenants, createTenant } from '../server/features/tenants/queries.t
 import { inviteUser } from '../server/features/users/service.ts';
 import { CLINICA_SOL_PEOPLE, DEMO_API_TOKENS, DEMO_REQUESTS, DEMO_SIGN_INS, MARTINS_CASTRO_PEOPLE } from './people.ts';
 import { demoTenants } from './tenants.ts';
+import { seedClinicaSolAppointments, seedMartinsCastroAppointments } from './appointments.ts';
 import { seedClinicaSolBilling, seedMartinsCastroBilling, type DemoFile } from './billing.ts';
 import { storeDemoDocuments, storeDemoFiles } from './documents.ts';
 import { clinicaSolDocuments, martinsCastroDocuments } from './document-data.ts';
@@ -33,8 +35,11 @@ export async function seedDemoIfEmpty(db: Database, url: string, storage: Storag
       // The owner is not held back by RLS, but the shared queries take the tenant from the transaction's context.
       await tx`select set_config('app.tenant_id', ${id}, true)`;
       const portal: PortalTenant = { id, slug: tenant.slug, name: tenant.name, locale: tenant.locale ?? 'pt-BR', currency: tenant.currency ?? 'BRL', timeZone: tenant.timeZone ?? 'America/Sao_Paulo', portalUrl: tenant.portalUrl ?? null };
-      const files = tenant.slug === 'clinica-sol' ? await seedClinicaSol(tx, storage, portal, hashes.rh, now) : await seedMartinsCastro(tx, storage, id, hashes.lucia, now);
+      const files = tenant.slug === 'clinica-sol' ? await seedClinicaSol(tx, storage, portal, hashes.rh, now) : await seedMartinsCastro(tx, storage, id, portal.timeZone, hashes.lucia, now);
       await storeDemoFiles(tx, storage, id, files);
+      // The PNG of the demo's SVG logo, drawn on the PDFs the server makes (guides, statements, boletos).
+      const logo = await readFile(new URL(`./${tenant.slug}/logo.png`, import.meta.url));
+      await tx`insert into tenant_logos (tenant_id, content_type, bytes) values (${id}, 'image/png', ${logo})`;
       await seedRequestsAndToken(tx, tenant.slug as keyof typeof DEMO_REQUESTS, now);
     }
     return true;
@@ -56,18 +61,19 @@ async function seedClinicaSol(tx: Tx, storage: Storage, tenant: PortalTenant, rh
   await tx`insert into memberships (tenant_id, user_id, account_id) values (portico_current_tenant(), ${rh!.id}, ${account!.id})`;
   // Invited to the branch only, and waiting for activation: its e-mail shows at /dev/mail.
   await inviteUser(tx, tenant, { type: 'operator', id: 'demo-seed' }, { email: pendingBranchUser, accountId: account!.id, establishmentIds: [establishments['Filial Contagem']!] }, now);
-  await tx`insert into accounts (tenant_id, kind, name, tax_id, email)
-           values (portico_current_tenant(), 'person', ${firstAccessPerson.name}, ${firstAccessPerson.taxId}, ${firstAccessPerson.email})`;
+  const [ana] = await tx<{ id: string }[]>`insert into accounts (tenant_id, kind, name, tax_id, email)
+           values (portico_current_tenant(), 'person', ${firstAccessPerson.name}, ${firstAccessPerson.taxId}, ${firstAccessPerson.email}) returning id`;
   const access = newQuickAccess();
   const [pgr] = await tx<{ id: string }[]>`
     insert into processes (tenant_id, account_id, title, quick_access_number, access_key_hash)
     values (portico_current_tenant(), ${account!.id}, 'Renovação do PGR 2026 — Metalúrgica Horizonte', ${access.number}, ${sha256(access.accessKey)}) returning id`;
   await seedProcesses(tx, CLINICA_SOL_TEMPLATES, CLINICA_SOL_CASES.map((item) => ({ ...item, number: access.number, processId: pgr!.id })), now);
   await storeDemoDocuments(tx, storage, tenant.id, await clinicaSolDocuments(tx, account!.id, establishments, now));
+  await seedClinicaSolAppointments(tx, tenant.timeZone, { userId: rh!.id, accountId: account!.id, establishmentId: establishments.Matriz!, otherAccountId: ana!.id }, now);
   return seedClinicaSolBilling(tx, account!.id, establishments, now);
 }
 
-async function seedMartinsCastro(tx: Tx, storage: Storage, tenantId: string, luciaHash: string, now: Date): Promise<DemoFile[]> {
+async function seedMartinsCastro(tx: Tx, storage: Storage, tenantId: string, timeZone: string, luciaHash: string, now: Date): Promise<DemoFile[]> {
   const { person, processes } = MARTINS_CASTRO_PEOPLE;
   const [account] = await tx<{ id: string }[]>`insert into accounts (tenant_id, kind, name, tax_id) values (portico_current_tenant(), 'person', ${person.name}, ${person.taxId}) returning id`;
   const [lucia] = await tx<{ id: string }[]>`
@@ -82,6 +88,7 @@ async function seedMartinsCastro(tx: Tx, storage: Storage, tenantId: string, luc
   }
   await seedProcesses(tx, MARTINS_CASTRO_TEMPLATES, MARTINS_CASTRO_CASES.map((item) => ({ ...item, processId: ids.get(item.number)! })), now);
   await storeDemoDocuments(tx, storage, tenantId, await martinsCastroDocuments(tx, account!.id, now));
+  await seedMartinsCastroAppointments(tx, timeZone, { userId: lucia!.id, accountId: account!.id }, now);
   return seedMartinsCastroBilling(tx, account!.id, now);
 }
 

@@ -10,6 +10,8 @@ import type { KeyStore } from './auth/keys.ts';
 import { PasswordHasherBusyError } from './auth/passwords.ts';
 import { accountRoutes } from './features/accounts/routes.ts';
 import { authRoutes } from './features/auth/routes.ts';
+import { portalAppointmentRoutes } from './features/appointments/routes-portal.ts';
+import { integrationAppointmentRoutes } from './features/appointments/routes-v1.ts';
 import { healthRoutes } from './features/health/routes.ts';
 import { portalBillingRoutes } from './features/billing/routes-portal.ts';
 import { integrationBillingRoutes } from './features/billing/routes-v1.ts';
@@ -26,6 +28,7 @@ import { devMailRoutes } from './mail/dev-routes.ts';
 import type { CaptureMailer } from './mail/mailer.ts';
 import type { Storage } from './storage/storage.ts';
 import { tenantRoutes } from './features/tenants/routes.ts';
+import { logoRoutes } from './features/tenants/routes-logo.ts';
 import type { Logger } from './http/logger.ts';
 import { noStore, requestLogging } from './http/middleware.ts';
 import { AppError, problemResponse } from './http/problem.ts';
@@ -94,6 +97,9 @@ export function createApp(deps: AppDeps) {
   app.route('/api/portal/documents', portalDocumentRoutes({ ...authDeps, storage: deps.storage, publicUrl: config.publicUrl }));
   app.route('/api/v1/documents', integrationDocumentRoutes({ db, clock: deps.clock, storage: deps.storage, wakeMail: deps.wakeMail }));
   app.route('/api/v1/processes', integrationProcessRoutes({ db, clock: deps.clock, wakeMail: deps.wakeMail }));
+  app.route('/api/portal/appointments', portalAppointmentRoutes(authDeps));
+  app.route('/api/v1/appointments', integrationAppointmentRoutes({ db, clock: deps.clock, wakeMail: deps.wakeMail }));
+  app.route('/api/v1/branding', logoRoutes({ db, clock: deps.clock }));
   app.route('/api/v1/accounts', accountRoutes({ db, clock: deps.clock }));
   app.route('/api/v1/users', userRoutes({ db, clock: deps.clock, wakeMail: deps.wakeMail }));
   app.get('/.well-known/jwks.json', (c) => {

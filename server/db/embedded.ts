@@ -2,6 +2,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { createConnection, createServer, type Server } from 'node:net';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 /** How postgres.js reaches the embedded database: a unix socket (the server), or loopback TCP (test runs). */
@@ -34,7 +35,8 @@ export async function startEmbeddedPostgres(dataDir: string, options: { tcp?: bo
   await mkdir(runDir, { recursive: true, mode: 0o700 });
   const lock = await acquireLock(join(runDir, 'lock.sock'), dataDir);
   try {
-    const db = await PGlite.create(join(dataDir, 'pgdata'));
+    // btree_gist: the appointments' exclusion constraint (a provider's uuid next to its time range in one gist index).
+    const db = await PGlite.create(join(dataDir, 'pgdata'), { extensions: { btree_gist } });
     const socketPath = join(runDir, 'pg.sock');
     await rm(socketPath, { force: true }); // left by a process that died; we hold the lock
     const server = options.tcp

@@ -39,7 +39,8 @@ export type ProblemCode =
   | 'slot_in_past'
   | 'booking_unavailable'
   | 'cancellation_closed'
-  | 'appointments_hidden';
+  | 'appointments_hidden'
+  | 'proposal_answered';
 
 /** An RFC 9457 problem document as Portico sends it. */
 export interface Problem {
@@ -109,6 +110,7 @@ const titles: Record<ProblemCode, string> = {
   booking_unavailable: 'Booking not offered',
   cancellation_closed: 'Too late to cancel',
   appointments_hidden: 'Appointments not shown',
+  proposal_answered: 'Proposal already answered',
 };
 
 /** A field of the input and what is wrong with it. */

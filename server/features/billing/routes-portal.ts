@@ -1,12 +1,13 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import type { Tx } from '../../db/database.ts';
 import { clientUserOf, portalTenant, requirePrincipal } from '../../http/portal-auth.ts';
 import { AppError } from '../../http/problem.ts';
 import { validate } from '../../http/validate.ts';
 import { downloadResponse } from '../../storage/downloads.ts';
 import type { Storage } from '../../storage/storage.ts';
+import { accountFor } from '../accounts/visibility.ts';
 import type { AuthDeps } from '../auth/service.ts';
+import { pdfBrand } from '../tenants/pdf-brand.ts';
 import { sendBillingFile } from './files.ts';
 import { PaymentProviderError, type PaymentProvider } from './payments/provider.ts';
 import { boletoPdf } from './pdf/boleto-pdf.ts';
@@ -22,25 +23,6 @@ const noSuchCharge = () => new AppError('not_found', 404, 'No such charge');
 
 /** A statement covers at most about a year and a half; longer is a report, not a portal download. */
 const MAX_STATEMENT_DAYS = 550;
-
-/** The account a client acts on: the one named (if they reach it), the session's, or their only one. */
-async function accountFor(tx: Tx, userId: string, named: string | undefined, sessionAccount: string | null) {
-  const accounts = await tx<{ id: string; name: string; taxId: string | null; email: string | null }[]>`
-    select a.id, a.name, a.tax_id as "taxId", a.email from memberships m join accounts a on a.id = m.account_id
-     where m.user_id = ${userId} and m.tenant_id = portico_current_tenant()`;
-  const wanted = named ?? sessionAccount ?? (accounts.length === 1 ? accounts[0]!.id : undefined);
-  if (!wanted) throw new AppError('invalid_input', 400, 'Choose the account first', [{ path: 'accountId', message: 'is required' }]);
-  const account = accounts.find((candidate) => candidate.id === wanted);
-  if (!account) throw new AppError('not_found', 404, 'No such account');
-  return account;
-}
-
-/** The tenant's name and colour, for PDFs. */
-async function brandOf(tx: Tx) {
-  const [row] = await tx<{ name: string; primaryColor: string; timeZone: string }[]>`
-    select name, primary_color as "primaryColor", time_zone as "timeZone" from tenants where id = portico_current_tenant()`;
-  return row!;
-}
 
 /** Where the provider's page sends the client back: the portal's address, or the page that embeds it. */
 function returnUrl(c: Context): string {
@@ -96,7 +78,7 @@ export function portalBillingRoutes(deps: BillingDeps) {
         if (!charge?.boleto) throw new AppError('not_found', 404, 'This charge has no boleto');
         const stored = await q.findFile(tx, who, { table: 'charges', column: 'boleto_file_id', id });
         const [payer] = await tx<{ name: string; taxId: string | null }[]>`select name, tax_id as "taxId" from accounts where id = ${charge.accountId}`;
-        return { charge, stored, payer: payer!, brand: await brandOf(tx) };
+        return { charge, stored, payer: payer!, brand: await pdfBrand(tx) };
       });
       // The business's own PDF when it sent one; otherwise a copy for payment made from the line.
       if (found.stored) return sendBillingFile(c, deps, who, { table: 'charges', column: 'boleto_file_id', id });
@@ -182,7 +164,7 @@ export function portalBillingRoutes(deps: BillingDeps) {
       const who = reader(c);
       const data = await db.withTenant(c.get('tenant').id, async (tx) => {
         const account = await accountFor(tx, who.userId!, accountId, c.get('principal').accountId);
-        return { account, brand: await brandOf(tx), charges: await q.chargesFor(tx, who, account.id, { from, to, by: 'due' }) };
+        return { account, brand: await pdfBrand(tx), charges: await q.chargesFor(tx, who, account.id, { from, to, by: 'due' }) };
       });
       const pdf = accountStatementPdf({ tenant: data.brand, locale: locale(c), account: data.account, period: { from, to }, charges: data.charges, now: clock() });
       return downloadResponse(pdf, { name: `statement-${from}-${to}.pdf`, type: 'application/pdf' });
@@ -193,7 +175,7 @@ export function portalBillingRoutes(deps: BillingDeps) {
       const data = await db.withTenant(c.get('tenant').id, async (tx) => {
         const account = await accountFor(tx, who.userId!, accountId, c.get('principal').accountId);
         const payments = await q.chargesFor(tx, who, account.id, { from: `${year}-01-01`, to: `${year}-12-31`, by: 'paid' });
-        return { account, brand: await brandOf(tx), payments };
+        return { account, brand: await pdfBrand(tx), payments };
       });
       const pdf = incomeTaxStatementPdf({ tenant: data.brand, locale: locale(c), account: data.account, year, payments: data.payments, now: clock() });
       return downloadResponse(pdf, { name: `income-tax-${year}.pdf`, type: 'application/pdf' });

@@ -5,6 +5,7 @@ import { clientUserOf, portalTenant, requirePrincipal } from '../../http/portal-
 import { AppError } from '../../http/problem.ts';
 import { validate } from '../../http/validate.ts';
 import type { Storage } from '../../storage/storage.ts';
+import { placeInAccount } from '../accounts/visibility.ts';
 import type { AuthDeps } from '../auth/service.ts';
 import { attachFile, sendAttachment } from './attachments.ts';
 import * as q from './queries.ts';
@@ -12,25 +13,6 @@ import { listQuery, newRequestBody, REOPEN_DAYS, replyBody, type RequestDetail }
 
 const idParam = z.object({ id: z.uuid() });
 const notFound = () => new AppError('not_found', 404, 'No such request');
-
-/** Which account and establishment a new request is for, within the user's scope (A10, A11). */
-async function placeRequest(tx: Tx, userId: string, accountId: string, establishmentId?: string): Promise<string | null> {
-  const [membership] = await tx<{ all_establishments: boolean; establishment_ids: string[] }[]>`
-    select all_establishments, establishment_ids from memberships where user_id = ${userId} and account_id = ${accountId}`;
-  if (!membership) throw new AppError('not_found', 404, 'No such account');
-  if (membership.all_establishments) {
-    if (!establishmentId) return null;
-    const [found] = await tx`select 1 from establishments where id = ${establishmentId} and account_id = ${accountId}`;
-    if (!found) throw new AppError('not_found', 404, 'No such establishment');
-    return establishmentId;
-  }
-  if (establishmentId) {
-    if (!membership.establishment_ids.includes(establishmentId)) throw new AppError('not_found', 404, 'No such establishment');
-    return establishmentId;
-  }
-  if (membership.establishment_ids.length === 1) return membership.establishment_ids[0]!;
-  throw new AppError('invalid_input', 400, 'Say which establishment the request is about', [{ path: 'establishmentId', message: 'is required' }]);
-}
 
 /** `/api/portal/requests`: a client's requests (B6, T5, P3, S1, C4) and their threads. */
 export function portalRequestRoutes(deps: AuthDeps & { storage: Storage }) {
@@ -67,7 +49,7 @@ export function portalRequestRoutes(deps: AuthDeps & { storage: Storage }) {
         }
         const accountId = body.accountId ?? principal.accountId;
         if (!accountId) throw new AppError('invalid_input', 400, 'Choose the account first', [{ path: 'accountId', message: 'is required' }]);
-        const establishmentId = await placeRequest(tx, userId, accountId, body.establishmentId);
+        const establishmentId = await placeInAccount(tx, userId, accountId, body.establishmentId);
         const requestId = await q.insertRequest(tx, { ...body, accountId, establishmentId, authorId: userId }, now);
         await q.audit(tx, { type: 'client', id: userId }, 'request-created', requestId);
         return requestId;
