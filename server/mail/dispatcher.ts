@@ -60,9 +60,10 @@ const UNREACHABLE = new Set(['ECONNECTION', 'ECONNREFUSED', 'ECONNRESET', 'ETIME
 
 /**
  * Sends the outbox as the operator (across tenants). A round claims due mail in one short statement — the claim is
- * a lease (`next_attempt_at` moved forward) and counts an attempt — then renders and sends with no transaction
- * open, and records each outcome: `sent`, or a retry after a backoff, or `failed` after `maxAttempts`. A mail
- * whose send fails (SMTP down) stays pending; `for update skip locked` keeps two servers from claiming one mail.
+ * a lease (`next_attempt_at` moved forward) and counts an attempt — then renders (attachments too, such as an
+ * appointment's .ics) and sends with no transaction open, and records each outcome: `sent`, or a retry after a
+ * backoff, or `failed` after `maxAttempts`. A mail whose send fails (SMTP down) stays pending; `for update skip
+ * locked` keeps two servers from claiming one mail.
  */
 export function startMailDispatcher(options: MailDispatcherOptions): MailDispatcher {
   const { db, mailer, logger } = options;
@@ -103,6 +104,7 @@ export function startMailDispatcher(options: MailDispatcherOptions): MailDispatc
         continue;
       }
       try {
+        // The rendered mail whole: subject, text, HTML and its attachments (an appointment's .ics invitation).
         await mailer.send({ from: sender(options.from, branding.get(row.tenant_id)!.name), to: row.recipient, ...mail });
       } catch (error) {
         if (UNREACHABLE.has((error as { code?: string }).code ?? '')) unreachable = error;

@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import nodemailer from 'nodemailer';
+import nodemailer, { type SendMailOptions } from 'nodemailer';
+
+/** A file that goes with a mail: text content (an `.ics` invitation, say), never a path or a URL to fetch. */
+export interface MailAttachment {
+  filename: string;
+  /** The full MIME type, parameters included (`text/calendar; charset=utf-8; method=REQUEST`). */
+  contentType: string;
+  content: string;
+}
 
 /** One mail as it leaves Portico. */
 export interface MailMessage {
@@ -9,6 +17,7 @@ export interface MailMessage {
   subject: string;
   text: string;
   html: string;
+  attachments?: MailAttachment[];
 }
 
 /** Something that delivers mail; `send` settles only once the mail was handed over, or rejects. */
@@ -29,10 +38,25 @@ export function createSmtpMailer(smtpUrl: string): Mailer & { close(): void } {
   if (!/^smtps?:\/\//i.test(smtpUrl) || !URL.canParse(smtpUrl)) throw new TypeError('The SMTP URL must be smtp://… or smtps://…');
   const transport = nodemailer.createTransport({ url: smtpUrl, ...SMTP_TIMEOUTS });
   return {
-    async send(message) {
-      await transport.sendMail({ ...message, disableFileAccess: true, disableUrlAccess: true });
+    async send({ attachments = [], ...message }) {
+      await transport.sendMail({ ...message, ...smtpAttachments(attachments), disableFileAccess: true, disableUrlAccess: true });
     },
     close: () => transport.close(),
+  };
+}
+
+/**
+ * Attachments as nodemailer takes them. A calendar invitation (text/calendar with a method) goes as nodemailer's
+ * `icalEvent`: a text/calendar alternative next to the text and HTML, plus an .ics attachment, the way Gmail sends
+ * invitations, which is what mail clients recognise to offer "add to calendar" (and to remove it on CANCEL).
+ * Anything else is a plain attachment.
+ */
+function smtpAttachments(attachments: MailAttachment[]): Pick<SendMailOptions, 'attachments' | 'icalEvent'> {
+  const invite = attachments.find((file) => /^text\/calendar\b/i.test(file.contentType) && /;\s*method=/i.test(file.contentType));
+  const method = invite && /;\s*method="?([A-Za-z-]+)/i.exec(invite.contentType)?.[1]?.toUpperCase();
+  return {
+    attachments: attachments.filter((file) => file !== invite).map(({ filename, contentType, content }) => ({ filename, contentType, content })),
+    icalEvent: invite ? { method, filename: invite.filename, content: invite.content } : undefined,
   };
 }
 

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import type { Locale } from '../features/tenants/schemas.ts';
+import { inviteAttachment } from './calendar-invite.ts';
 import type { LocaleCopy, MailCopy } from './copy.ts';
 import { layoutHtml, layoutText } from './layout.ts';
 import { en } from './locales/en.ts';
 import { es } from './locales/es.ts';
 import { ptBR } from './locales/pt-BR.ts';
+import type { MailAttachment } from './mailer.ts';
 
 /** An absolute http(s) address: links in mail are built by the caller against the public URL. */
 const link = z
@@ -20,6 +22,33 @@ const amount = (max: number) =>
     .pipe(z.number().positive().max(max));
 const minutes = amount(60 * 24 * 31);
 const hours = amount(24 * 90);
+/** An ISO 8601 instant, with `Z` or an offset. */
+const instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 instant such as 2026-03-31T12:00:00Z' });
+/** An IANA time zone this runtime knows. */
+const timeZone = z
+  .string()
+  .max(64)
+  .refine((value) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: value });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be an IANA time zone such as America/Sao_Paulo');
+/** An appointment booked or cancelled; `uid` names it in calendars (the same in both mails). */
+const appointment = z
+  .object({
+    link,
+    serviceName: z.string().min(1).max(200),
+    providerName: z.string().min(1).max(200),
+    start: instant,
+    end: instant,
+    timeZone,
+    uid: z.string().regex(/^[A-Za-z0-9._@-]{1,200}$/, 'must be 1 to 200 letters, digits and . _ @ -'),
+    location: z.string().min(1).max(200).optional(),
+  })
+  .refine((data) => Date.parse(data.start) < Date.parse(data.end), { message: 'must be after start', path: ['end'] });
 
 /** What each template needs; checked when mail is enqueued and again when it is rendered. */
 export const mailDataSchemas = {
@@ -44,6 +73,10 @@ export const mailDataSchemas = {
   }),
   /** A document the business delivered (its title). */
   'document-new': z.object({ link, documentTitle: z.string().min(1).max(200) }),
+  /** An appointment confirmed for the client (an .ics REQUEST goes with it). */
+  'appointment-booked': appointment,
+  /** An appointment cancelled (an .ics CANCEL with the same `uid` goes with it). */
+  'appointment-cancelled': appointment,
 } as const;
 
 /** The name of a mail template. */
@@ -77,11 +110,15 @@ export interface MailBranding {
   primaryColor: string;
 }
 
-/** A mail ready to send: a one-line subject, a plain-text part and an HTML part. */
+/** Data of the appointment mails (booked and cancelled). */
+export type AppointmentMailData = MailData<'appointment-booked'>;
+
+/** A mail ready to send: a one-line subject, a plain-text part and an HTML part, and the files some templates add. */
 export interface RenderedMail {
   subject: string;
   text: string;
   html: string;
+  attachments?: MailAttachment[];
 }
 
 /** Template data that does not fit its template; the message names the template and the field. */
@@ -119,7 +156,16 @@ export function renderMail<T extends MailTemplate>(template: T, locale: Locale, 
   const content = render(checked, name);
   const subject = oneLine(content.subject);
   const parts = { locale, subject, content, copy, tenant: { ...tenant, name } };
-  return { subject, text: layoutText(parts), html: layoutHtml(parts) };
+  const attachments = attachmentsFor(template, checked);
+  return { subject, text: layoutText(parts), html: layoutHtml(parts), ...(attachments.length > 0 ? { attachments } : {}) };
+}
+
+/** The files a template's mail carries: the appointment mails their calendar invitation. */
+function attachmentsFor<T extends MailTemplate>(template: T, data: MailData<T>): MailAttachment[] {
+  if (template !== 'appointment-booked' && template !== 'appointment-cancelled') return [];
+  const { uid, start, end, serviceName, providerName, location, link } = data as AppointmentMailData;
+  const event = { uid, start, end, summary: `${serviceName} — ${providerName}`, location, url: link };
+  return [inviteAttachment(template === 'appointment-booked' ? 'booked' : 'cancelled', event)];
 }
 
 /** Control characters (line breaks above all) never reach a header or a heading. */

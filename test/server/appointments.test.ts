@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import { createApiToken } from '../../server/auth/api-tokens.ts';
 import { startUserSession } from '../../server/features/auth/service.ts';
@@ -69,7 +70,7 @@ before(async () => {
     return answer.json();
   };
   await ok(api('PUT', '/settings', { bookingMode: 'self', showAppointments: true, cancellation: { allowed: true, hoursBefore: 24 }, guide: true, horizonDays: 60, minNoticeMinutes: 60, contact: '+351 210 000 000' }));
-  await ok(api('PUT', '/services/consulta', { names: { es: 'Consulta', en: 'Consultation' }, kind: 'consultation', durationMinutes: 30 }));
+  await ok(api('PUT', '/services/consulta', { names: { 'pt-BR': 'Consulta', es: 'Consulta', en: 'Consultation' }, kind: 'consultation', durationMinutes: 30 }));
   await ok(api('PUT', '/services/audiometria', { names: { es: 'Audiometría', en: 'Audiometry' }, kind: 'exam', durationMinutes: 20, instructions: { es: 'Evite ruidos fuertes 14 horas antes.' } }));
   await ok(api('PUT', '/services/sin-horario', { names: { en: 'Nutrition' }, kind: 'consultation', durationMinutes: 45 }));
   helena = ((await ok(api('PUT', '/providers/dra-helena', { name: 'Dra. Helena Prado', kind: 'person', services: ['consulta'] }))) as { id: string }).id;
@@ -337,5 +338,23 @@ describe('the authorization guide', () => {
     assert.equal(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString(), '%PDF-');
     const consult = (await (await book('2026-04-10T08:00:00.000Z')).json()) as Appointment;
     assert.equal((await portal('GET', `/${consult.id}/guide`)).status, 404);
+  });
+
+  test('the business gives its logo image (PNG or JPEG, checked) and the guide carries it', async () => {
+    const expiresAt = new Date(clock.now().getTime() + 86_400_000);
+    const branding = (await server.db.withTenant(f.tenant.id, (tx) => createApiToken(tx, f.tenant.slug, { name: 'brand', scopes: ['branding:write'], expiresAt }))).token;
+    const upload = (body: Uint8Array<ArrayBuffer> | string, bearer = branding) => server.request('/api/v1/branding/logo', { method: 'PUT', headers: { Authorization: `Bearer ${bearer}` }, body });
+    const logo = await readFile(new URL('../../demo/clinica-sol/logo.png', import.meta.url));
+    assert.equal((await readProblem(await upload('<svg/>'))).code, 'unsupported_media_type');
+    const broken = Buffer.from(logo);
+    broken.fill(0x41, 60, 400); // the image data no longer inflates
+    assert.equal((await readProblem(await upload(broken))).code, 'invalid_input');
+    assert.equal((await readProblem(await upload(new Uint8Array(300 * 1024).fill(0x89)))).code, 'payload_too_large');
+    assert.equal((await upload(logo, token)).status, 403, 'the appointments token may not change the branding');
+    assert.equal((await server.db.owner`select count(*)::int as n from tenant_logos where tenant_id = ${f.tenant.id}`)[0]!.n, 0, 'nothing kept from refused uploads');
+    assert.equal((await upload(logo)).status, 200);
+    const exam = (await (await book('2026-04-09T09:20:00.000Z', solo, 'audiometria', sala)).json()) as Appointment;
+    const pdf = Buffer.from(await (await portal('GET', `/${exam.id}/guide`)).arrayBuffer()).toString('latin1');
+    assert.match(pdf, /\/Subtype\s*\/Image/);
   });
 });

@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { crc32, deflateSync } from 'node:zlib';
 import { test } from 'node:test';
 import PDFDocument from 'pdfkit';
 import { makeBankBoleto } from '../../server/features/billing/boleto.ts';
 import { BARCODE, boletoPdf, itfBars } from '../../server/features/billing/pdf/boleto-pdf.ts';
-import { CONTENT, pdfToBuffer, streamPdf, type PdfWriter } from '../../server/features/billing/pdf/document.ts';
+import { CONTENT, logoProblem, pdfToBuffer, streamPdf, type PdfLogo, type PdfWriter } from '../../server/features/billing/pdf/document.ts';
 import { formatMoney, formatTaxId } from '../../server/features/billing/pdf/format.ts';
 import { accountStatementPdf, incomeTaxStatementPdf } from '../../server/features/billing/pdf/statement-pdf.ts';
 import { toWinAnsi } from '../../server/features/billing/pdf/win-ansi.ts';
@@ -348,4 +350,152 @@ test('the PDF is streamed: nothing is drawn before it is read, drawing waits for
   } finally {
     PDFDocument.prototype.addPage = original;
   }
+});
+
+/** A PNG chunk: length, type, body and its CRC. */
+function pngChunk(type: string, body: Uint8Array, length = body.length): Buffer {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(length >>> 0, 0);
+  head.write(type, 4, 'latin1');
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(Buffer.concat([head.subarray(4), body])) >>> 0);
+  return Buffer.concat([head, body, crc]);
+}
+
+/**
+ * A PNG made here, `width` × `height` in a flat colour (8 bits a channel, RGB or RGBA, Adam7 when `interlaced`),
+ * every row with filter byte `filter`; `data` replaces the compressed pixels, `extra` adds chunks before IEND.
+ */
+function png(options: { width: number; height: number; alpha?: boolean; interlaced?: boolean; filter?: number; data?: Buffer; extra?: Buffer[] }): PdfLogo {
+  const { width, height, alpha = false, interlaced = false, filter = 0 } = options;
+  const pixel = alpha ? [0x0e, 0x74, 0x90, 0xc0] : [0xf9, 0x73, 0x16];
+  const passes = interlaced ? [[0, 0, 8, 8], [4, 0, 8, 8], [0, 4, 4, 8], [2, 0, 4, 4], [0, 2, 2, 4], [1, 0, 2, 2], [0, 1, 1, 2]] : [[0, 0, 1, 1]];
+  const rows: number[] = [];
+  for (const [x0, y0, dx, dy] of passes as [number, number, number, number][]) {
+    const [w, h] = [Math.ceil((width - x0) / dx), Math.ceil((height - y0) / dy)];
+    if (w > 0) for (let y = 0; y < h; y++) rows.push(filter, ...Array.from({ length: w }, () => pixel).flat());
+  }
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, alpha ? 6 : 2, 0, 0, interlaced ? 1 : 0], 8);
+  const bytes = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', header),
+    ...(options.extra ?? []),
+    pngChunk('IDAT', options.data ?? deflateSync(Buffer.from(rows))),
+    pngChunk('IEND', new Uint8Array()),
+  ]);
+  return { bytes, type: 'image/png' };
+}
+
+/** A JPEG's frame header (what pdfkit reads of it) for a `width` × `height` picture in RGB. */
+function jpeg(width: number, height: number): PdfLogo {
+  const frame = [0xff, 0xc0, 0x00, 0x11, 0x08, height >> 8, height & 0xff, width >> 8, width & 0xff, 0x03, 1, 0x11, 0, 2, 0x11, 0, 3, 0x11, 0];
+  return { bytes: Uint8Array.from([0xff, 0xd8, ...frame, 0xff, 0xd9]), type: 'image/jpeg' };
+}
+
+/** Where the band's name (bold, 15 pt) starts on each page: its x. */
+const nameLefts = (pdf: Buffer) => [...pdf.toString('latin1').matchAll(/1 0 0 1 ([\d.]+) [\d.]+ Tm\n\/F\d+ 15 Tf/g)].map((match) => Number(match[1]));
+const imageObjects = (pdf: Buffer) => pdf.toString('latin1').match(/\/Subtype \/Image/g)?.length ?? 0;
+
+function manyCharges(count: number): Charge[] {
+  return Array.from({ length: count }, (_, i) => charge({ description: `Cobrança ${i}` }));
+}
+
+const statementWith = (logo: PdfLogo | undefined, charges: Charge[] = []) =>
+  pdfToBuffer(
+    accountStatementPdf(
+      { tenant: { ...tenant, ...(logo ? { logo } : {}) }, locale: 'pt-BR', account: { name: 'Ana', taxId: null }, period: { from: '2026-01-01', to: '2026-03-31' }, charges, now },
+      uncompressed,
+    ),
+  );
+
+test('the tenant’s logo is drawn in the band of every page, embedded once, and the name moves right of it', async () => {
+  const wide = png({ width: 60, height: 20 });
+  assert.equal(logoProblem(wide), null);
+  const pdf = await statementWith(wide, manyCharges(120));
+  const pages = checkPdf(pdf);
+  assert.ok(pages >= 3);
+  const source = pdf.toString('latin1');
+  assert.equal(imageObjects(pdf), 1, 'one image object for every page');
+  assert.equal(source.match(/\/I1 Do/g)?.length, pages, 'drawn on each page');
+  // 60 × 20 fitted to 32 points high (under the 110 wide limit): 96 × 32, on a white card 4 points bigger each side.
+  assert.equal(source.match(/\n96 0 0 -32 44 44 cm\n\/I1 Do/g)?.length, pages);
+  assert.deepEqual(nameLefts(pdf), Array(pages).fill(40 + 4 + 96 + 4 + 10));
+  assert.ok(words(pdf).includes('Clínica São João'));
+
+  const tall = await statementWith(png({ width: 10, height: 40 }));
+  assert.match(tall.toString('latin1'), /\n8 0 0 -32 44 44 cm\n\/I1 Do/, 'a tall logo is fitted to the band height');
+  const long = await statementWith(png({ width: 300, height: 30 }));
+  assert.match(long.toString('latin1'), /\n110 0 0 -11 44 33.5 cm\n\/I1 Do/, 'a long one to the width limit, centred in height');
+});
+
+test('without a logo the band is as before: no image, the name at the margin', async () => {
+  const pdf = await statementWith(undefined, manyCharges(60));
+  assert.equal(imageObjects(pdf), 0);
+  assert.doesNotMatch(pdf.toString('latin1'), / Do\n/);
+  const pages = checkPdf(pdf);
+  assert.deepEqual(nameLefts(pdf), Array(pages).fill(40));
+});
+
+test('logos with transparency, interlaced, and JPEG are drawn', async () => {
+  const alpha = await statementWith(png({ width: 24, height: 24, alpha: true }));
+  assert.equal(imageObjects(alpha), 2, 'the picture and its soft mask');
+  assert.match(alpha.toString('latin1'), /\/SMask \d+ 0 R/);
+  const interlaced = png({ width: 13, height: 11, alpha: true, interlaced: true });
+  assert.equal(logoProblem(interlaced), null);
+  assert.equal(imageObjects(await statementWith(interlaced)), 2);
+  const photo = await statementWith(jpeg(64, 32));
+  assert.match(photo.toString('latin1'), /\/Filter \/DCTDecode/);
+  assert.match(photo.toString('latin1'), /\n64 0 0 -32 44 44 cm\n\/I1 Do/);
+});
+
+test('a logo that cannot be drawn safely is left out, the document made all the same', { timeout: 20_000 }, async () => {
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  const header = png({ width: 4, height: 4 }).bytes.subarray(0, 33);
+  const broken: Record<string, PdfLogo> = {
+    'a chunk longer than the file': { type: 'image/png', bytes: Buffer.concat([header, pngChunk('tEXt', new Uint8Array(4), 4000)]) },
+    'no end': { type: 'image/png', bytes: Buffer.concat([header, pngChunk('IDAT', deflateSync(Buffer.alloc(52)))]) },
+    'no header': { type: 'image/png', bytes: Buffer.concat([signature, pngChunk('IEND', new Uint8Array())]) },
+    // pdfkit decodes a PNG with alpha in a zlib callback: a filter png-js does not know would throw there and end the process.
+    'an unknown row filter': png({ width: 8, height: 8, alpha: true, filter: 7 }),
+    'corrupt image data': png({ width: 8, height: 8, alpha: true, data: Buffer.from('not deflate') }),
+    'more pixels than its size (a decompression bomb)': png({ width: 10, height: 10, alpha: true, data: deflateSync(Buffer.alloc(4_000_000)) }),
+    'too many pixels': png({ width: 2100, height: 2100, data: deflateSync(Buffer.alloc(10)) }),
+    'too wide': png({ width: 5000, height: 1, data: deflateSync(Buffer.alloc(10)) }),
+    'a PNG said to be a JPEG': { ...png({ width: 4, height: 4 }), type: 'image/jpeg' },
+    'a JPEG without a frame': { type: 'image/jpeg', bytes: Uint8Array.from([0xff, 0xd8, 0xff, 0xd9]) },
+    'a JPEG segment longer than the file': { type: 'image/jpeg', bytes: Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0x40, 0x00, 0, 0]) },
+    'a JPEG in two channels': { type: 'image/jpeg', bytes: jpeg(8, 8).bytes.map((byte, i) => (i === 11 ? 2 : byte)) },
+    'a JPEG too large': jpeg(5000, 20),
+    'an SVG': { type: 'image/svg+xml' as 'image/png', bytes: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>') },
+  };
+  for (const [what, logo] of Object.entries(broken)) {
+    assert.ok(logoProblem(logo), `${what}: logoProblem has no objection`);
+    const pdf = await statementWith(logo);
+    assert.equal(checkPdf(pdf), 1, what);
+    assert.equal(imageObjects(pdf), 0, `${what}: no image`);
+    assert.deepEqual(nameLefts(pdf), [40], `${what}: the name at the margin`);
+  }
+});
+
+test('a PNG chunk of negative length is refused rather than hanging the server', () => {
+  // png-js reads the length as signed: -12 steps back onto the same chunk, forever, synchronously. Drawn in a child
+  // process, so that losing the check fails this test (killed after the timeout) instead of hanging the whole run.
+  const header = png({ width: 4, height: 4 }).bytes.subarray(0, 33);
+  const bytes = Buffer.concat([header, pngChunk('abCD', new Uint8Array(), 0xfffffff4), pngChunk('IEND', new Uint8Array())]);
+  assert.match(logoProblem({ bytes, type: 'image/png' }) ?? '', /longer than the file/);
+  const module = (path: string) => JSON.stringify(new URL(path, import.meta.url).href);
+  const script = `
+    const { accountStatementPdf } = await import(${module('../../server/features/billing/pdf/statement-pdf.ts')});
+    const { pdfToBuffer } = await import(${module('../../server/features/billing/pdf/document.ts')});
+    const logo = { type: 'image/png', bytes: Buffer.from('${bytes.toString('base64')}', 'base64') };
+    const tenant = { name: 'T', primaryColor: '#1d4ed8', timeZone: 'UTC', logo };
+    const pdf = await pdfToBuffer(accountStatementPdf({ tenant, locale: 'en', account: { name: 'A', taxId: null }, period: { from: '2026-01-01', to: '2026-01-31' }, charges: [], now: new Date() }));
+    process.stdout.write(pdf.subarray(0, 5).toString('latin1'));`;
+  const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 20_000 });
+  assert.equal(child.signal, null, 'the drawing hung and was killed');
+  assert.equal(child.status, 0, child.stderr);
+  assert.equal(child.stdout, '%PDF-');
 });

@@ -25,7 +25,8 @@ describe('/dev/mail', () => {
     assert.equal(response.headers.get('cache-control'), 'no-store');
     const list = (await response.json()) as { id: string; to: string; subject: string; text: string; html: string; sentAt: string }[];
     assert.deepEqual(list.map((item) => item.to), ['bea@example.com', 'ana@example.com']);
-    assert.deepEqual(Object.keys(list[1]!).sort(), ['html', 'id', 'sentAt', 'subject', 'text', 'to']);
+    assert.deepEqual(Object.keys(list[1]!).sort(), ['attachments', 'html', 'id', 'sentAt', 'subject', 'text', 'to']);
+    assert.deepEqual((list[1] as unknown as { attachments: unknown[] }).attachments, []);
     assert.equal(list[1]!.subject, mail.subject);
     assert.match(list[1]!.text, /123456/);
     assert.ok(!Number.isNaN(Date.parse(list[1]!.sentAt)));
@@ -71,6 +72,68 @@ describe('/dev/mail', () => {
     assert.equal(response.status, 404);
     assert.equal(response.headers.get('content-type'), 'application/problem+json');
     assert.equal(((await response.json()) as { code: string }).code, 'not_found');
+  });
+
+  test('an appointment mail’s .ics is kept, listed and downloaded as an attachment, with safe headers', async () => {
+    const { capture, app } = setup();
+    const data = {
+      link: 'https://portal.example.com/#portico-appointment=1',
+      serviceName: 'Audiometria',
+      providerName: 'Dra. Helena',
+      start: '2026-03-31T12:00:00Z',
+      end: '2026-03-31T12:30:00Z',
+      timeZone: 'America/Sao_Paulo',
+      uid: 'a1@portico',
+    };
+    const mail = renderMail('appointment-booked', 'pt-BR', data, { name: 'Clínica Sol', logoUrl: null, primaryColor: '#0e7490' });
+    await capture.send({ from: 'no-reply@example.com', to: 'ana@example.com', ...mail });
+    const [captured] = capture.list();
+    assert.equal(captured!.attachments?.length, 1, 'the capture keeps the attachment');
+
+    const list = (await (await app.request('/dev/mail.json')).json()) as { attachments: { filename: string; contentType: string; content: string }[] }[];
+    assert.deepEqual(list[0]!.attachments, mail.attachments);
+
+    const page = await (await app.request(`/dev/mail/${captured!.id}`)).text();
+    const href = new RegExp(`<a href="${captured!.id}/attachments/0" download>appointment\\.ics</a>`);
+    assert.match(page, href, 'listed with a link relative to the mail page');
+
+    const download = await app.request(`/dev/mail/${captured!.id}/attachments/0`);
+    assert.equal(download.status, 200);
+    assert.equal(download.headers.get('content-type'), 'text/calendar; charset=utf-8; method=REQUEST');
+    assert.equal(download.headers.get('content-disposition'), `attachment; filename="appointment.ics"; filename*=UTF-8''appointment.ics`);
+    assert.equal(download.headers.get('x-content-type-options'), 'nosniff');
+    assert.match(download.headers.get('content-security-policy') ?? '', /sandbox/);
+    assert.equal(download.headers.get('cache-control'), 'no-store');
+    const ics = await download.text();
+    assert.equal(ics, mail.attachments![0]!.content);
+    assert.match(ics, /^BEGIN:VCALENDAR\r\n[^]*\r\nMETHOD:REQUEST\r\n[^]*\r\nUID:a1@portico\r\n/);
+
+    for (const path of [`${captured!.id}/attachments/1`, `${captured!.id}/attachments/-1`, `${captured!.id}/attachments/0x0`, 'nope/attachments/0']) {
+      const missing = await app.request(`/dev/mail/${path}`);
+      assert.equal(missing.status, 404, path);
+      assert.equal(missing.headers.get('content-type'), 'application/problem+json');
+    }
+  });
+
+  test('an attachment’s name and type cannot make the download anything but a download', async () => {
+    const { capture, app } = setup();
+    const attachments = [
+      { filename: 'relatório "final"\r\nX-Evil: 1.html', contentType: 'text/html', content: '<script>alert(1)</script>' },
+      { filename: 'a.txt', contentType: 'text/plain\r\nX-Evil: 1', content: 'x' },
+    ];
+    await capture.send({ from: 'a@example.com', to: 'ana@example.com', subject: 's', text: 't', html: 'h', attachments });
+    const [captured] = capture.list();
+    const page = await (await app.request(`/dev/mail/${captured!.id}`)).text();
+    assert.ok(page.includes('relatório &quot;final&quot;'), 'the name is escaped in the page');
+    const html = await app.request(`/dev/mail/${captured!.id}/attachments/0`);
+    assert.equal(html.headers.get('content-disposition'), `attachment; filename="relat_rio _final___X-Evil_ 1.html"; filename*=UTF-8''${encodeURIComponent(attachments[0]!.filename)}`);
+    assert.equal(html.headers.get('x-evil'), null);
+    assert.equal(html.headers.get('x-content-type-options'), 'nosniff');
+    assert.match(html.headers.get('content-security-policy') ?? '', /sandbox/);
+    const odd = await app.request(`/dev/mail/${captured!.id}/attachments/1`);
+    assert.equal(odd.status, 200);
+    assert.equal(odd.headers.get('content-type'), 'application/octet-stream', 'a malformed type is not passed on');
+    assert.equal(odd.headers.get('x-evil'), null);
   });
 
   test('the capture keeps only the newest mails', async () => {

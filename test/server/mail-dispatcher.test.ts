@@ -4,7 +4,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Database } from '../../server/db/database.ts';
 import { createLogger } from '../../server/http/logger.ts';
 import { startMailDispatcher, type MailDispatcherOptions } from '../../server/mail/dispatcher.ts';
-import { createSmtpMailer, type Mailer } from '../../server/mail/mailer.ts';
+import { CaptureMailer, createSmtpMailer, type Mailer } from '../../server/mail/mailer.ts';
 import { enqueueMail } from '../../server/mail/outbox.ts';
 import { seedTenant } from '../helpers/server.ts';
 import { freePort, openMailTestDatabase, startSmtpServer, type TestSmtpServer } from '../helpers/smtp.ts';
@@ -46,6 +46,20 @@ async function enqueue(to: string, code = '482913'): Promise<void> {
   await db.withTenant(tenant.id, (tx) =>
     enqueueMail(tx, { tenantId: tenant.id, dedupeKey: `test:${to}:${code}`, to, template: 'sign-in-code', locale: 'en', data: { code, expiresInMinutes: 10 } }),
   );
+}
+
+const APPOINTMENT = {
+  link: 'https://portal.example.com/#portico-appointment=1',
+  serviceName: 'Audiometria',
+  providerName: 'Dra. Helena',
+  start: '2026-03-31T12:00:00Z',
+  end: '2026-03-31T12:30:00Z',
+  timeZone: 'America/Sao_Paulo',
+  uid: 'c0ffee00-0000-4000-8000-000000000001@portico',
+};
+
+async function enqueueAppointment(to: string, template: 'appointment-booked' | 'appointment-cancelled'): Promise<void> {
+  await db.withTenant(tenant.id, (tx) => enqueueMail(tx, { tenantId: tenant.id, dedupeKey: `test:${to}:${template}`, to, template, locale: 'pt-BR', data: APPOINTMENT }));
 }
 
 async function row(to: string) {
@@ -202,5 +216,53 @@ describe('the mail dispatcher', () => {
     await stopped;
     assert.ok(sent.includes(to));
     assert.equal((await row(to)).status, 'sent');
+  });
+
+  test('an appointment mail reaches the mailer with its .ics invitation attached', async () => {
+    const capture = new CaptureMailer();
+    const mails = dispatcher(capture);
+    const to = recipient();
+    await enqueueAppointment(to, 'appointment-booked');
+    await enqueueAppointment(to, 'appointment-cancelled');
+    await mails.drain();
+    const byMethod = new Map(capture.list(to).map((mail) => [/method=(\w+)/.exec(mail.attachments?.[0]?.contentType ?? '')?.[1], mail]));
+    assert.deepEqual([...byMethod.keys()].sort(), ['CANCEL', 'REQUEST']);
+    for (const [method, mail] of byMethod) {
+      assert.equal(mail.attachments!.length, 1);
+      const [invite] = mail.attachments!;
+      assert.equal(invite!.filename, 'appointment.ics');
+      assert.equal(invite!.contentType, `text/calendar; charset=utf-8; method=${method}`);
+      assert.match(invite!.content, new RegExp(`\r\nMETHOD:${method}\r\n[^]*\r\nUID:${APPOINTMENT.uid}\r\n`));
+      assert.match(mail.text, /Audiometria com Dra\. Helena/);
+    }
+    assert.equal((await row(to)).status, 'sent');
+  });
+
+  test('over SMTP the invitation goes as a text/calendar alternative and an .ics attachment', async () => {
+    const server = await smtp();
+    const mails = dispatcher(createSmtpMailer(server.url));
+    const to = recipient();
+    await enqueueAppointment(to, 'appointment-booked');
+    await mails.drain();
+    const [mail] = receivedBy(server, to);
+    assert.ok(mail, 'the mail arrived');
+    assert.match(mail.headers.get('content-type') ?? '', /^multipart\/mixed/);
+    const parts = mail.raw.split(/\r?\n--[^\r\n]+\r?\n/);
+    const part = (type: RegExp) => parts.find((piece) => type.test(/^content-type:([^\r\n]*)/im.exec(piece)?.[1] ?? ''));
+    /** A part's body, its transfer encoding (base64 or quoted-printable) undone. */
+    const decode = (piece: string) => {
+      const body = piece.slice(piece.search(/\r?\n\r?\n/)).trim();
+      if (/content-transfer-encoding: *base64/i.test(piece)) return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8').trim();
+      const bytes = body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+      return Buffer.from(bytes, 'latin1').toString('utf8').trim();
+    };
+    const alternative = part(/text\/calendar; charset=utf-8; method=REQUEST/i);
+    assert.ok(alternative, 'a text/calendar part with the method, for mail clients to offer the event');
+    assert.match(decode(alternative), new RegExp(`\r\nMETHOD:REQUEST\r\n[^]*\r\nUID:${APPOINTMENT.uid}\r\n[^]*\r\nSUMMARY:Audiometria — Dra\\. Helena\r\n`));
+    const attached = part(/application\/ics/i);
+    assert.ok(attached, 'and the same file attached');
+    assert.match(attached, /filename="?appointment\.ics"?/);
+    assert.equal(decode(attached), decode(alternative));
+    assert.ok(part(/text\/plain/i) && part(/text\/html/i), 'next to the text and HTML parts');
   });
 });

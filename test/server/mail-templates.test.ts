@@ -6,6 +6,18 @@ import { MAIL_TEMPLATES, MailDataError, parseMailData, renderMail, type MailData
 
 const LINK = 'https://portal.example.com/entrar#portico-link=abc&x="1"<b>';
 const CODE = '482913';
+const APPOINTMENT = {
+  link: LINK,
+  serviceName: 'Audiometria <ocupacional>',
+  providerName: 'Dra. Helena & Filhos',
+  start: '2026-03-31T12:00:00Z',
+  end: '2026-03-31T13:30:00Z',
+  timeZone: 'America/Sao_Paulo',
+  uid: '3f2a9c1b-5d6e-4f70-8a9b-0c1d2e3f4a5b@portico',
+  location: 'Clínica Sol',
+};
+/** Intl's narrow and thin spaces as plain ones, so expected text can be typed. */
+const plain = (text: string) => text.replace(/[\u00a0\u2009\u202f]/g, ' ');
 const samples: { [T in MailTemplate]: MailDataInput<T> } = {
   activation: { link: LINK, expiresInHours: 72 },
   'register-code': { code: CODE, expiresInMinutes: 10 },
@@ -16,6 +28,8 @@ const samples: { [T in MailTemplate]: MailDataInput<T> } = {
   'request-update': { link: LINK, requestSubject: 'Segunda via do boleto <urgente>', event: 'reply', status: 'answered' },
   'process-update': { link: LINK, processTitle: 'Nacionalidad <española>', event: 'phase', detail: 'Resolución & notificación' },
   'document-new': { link: LINK, documentTitle: 'PCMSO 2026 <Matriz>' },
+  'appointment-booked': APPOINTMENT,
+  'appointment-cancelled': APPOINTMENT,
 };
 const hostile = { name: '<script>alert("x")</script> & Co', logoUrl: 'https://cdn.example.com/logo.png?a=1&b="2"', primaryColor: '#0b4f6c' };
 
@@ -88,5 +102,63 @@ describe('mail templates', () => {
   test('a primary colour that is not #rrggbb cannot leave the style attribute', () => {
     const mail = renderMail('reset', 'en', samples.reset, { ...hostile, primaryColor: 'red;background:url(https://evil.test/)' });
     assert.doesNotMatch(mail.html, /evil\.test/);
+  });
+
+  test('appointment mails say when, on the tenant’s clock with the zone named, in each locale (Spanish with usted)', () => {
+    const when = {
+      'pt-BR': 'Quando: terça-feira, 31 de março de 2026 09:00 – 10:30 (Horário Padrão de Brasília, GMT-03:00).',
+      es: 'Cuándo: martes, 31 de marzo de 2026, 9:00–10:30 (hora estándar de Brasilia, GMT-03:00).',
+      en: 'When: Tuesday, March 31, 2026, 9:00 – 10:30 AM (Brasilia Standard Time, GMT-03:00).',
+    };
+    const subjects = { 'pt-BR': /agendamento confirmado — Audiometria <ocupacional>, 31\/03\/2026, 09:00$/, es: /cita confirmada — .*, 31\/03\/2026, 09:00$/, en: /appointment confirmed — .*, 03\/31\/2026, 09:00 AM$/ };
+    for (const locale of LOCALES) {
+      const booked = renderMail('appointment-booked', locale, APPOINTMENT, hostile);
+      assert.ok(plain(booked.text).includes(when[locale]), `${locale}: ${booked.text}`);
+      assert.match(plain(booked.subject), subjects[locale]);
+      assert.ok(booked.text.includes('Dra. Helena & Filhos') && booked.html.includes('Dra. Helena &amp; Filhos'));
+      assert.ok(booked.text.includes('Clínica Sol'), 'the place');
+      const cancelled = renderMail('appointment-cancelled', locale, APPOINTMENT, hostile);
+      assert.match(cancelled.subject, /cancelado|cancelada|cancelled/);
+      assert.ok(plain(cancelled.text).includes(when[locale].replace(/^\S+ /, '').replace(/\.$/, '')), `${locale}: ${cancelled.text}`);
+    }
+    const madrid = renderMail('appointment-booked', 'es', { ...APPOINTMENT, timeZone: 'Europe/Madrid', location: undefined }, hostile);
+    assert.ok(plain(madrid.text).includes('martes, 31 de marzo de 2026, 14:00–15:30 (hora de verano de Europa central, GMT+02:00)'), madrid.text);
+    assert.doesNotMatch(madrid.text, /Dónde/, 'no place without a location');
+    for (const template of ['appointment-booked', 'appointment-cancelled'] as const) {
+      const es = renderMail(template, 'es', APPOINTMENT, hostile).text;
+      assert.match(es, /\bSu cita\b/);
+      assert.doesNotMatch(es, /\b(tu|tus|tienes|tenías|accede|pediste)\b/i, 'usted, never tú');
+    }
+  });
+
+  test('appointment mails carry their .ics invitation; other mails carry nothing', () => {
+    const booked = renderMail('appointment-booked', 'pt-BR', APPOINTMENT, hostile);
+    assert.equal(booked.attachments?.length, 1);
+    const [invite] = booked.attachments!;
+    assert.equal(invite!.filename, 'appointment.ics');
+    assert.equal(invite!.contentType, 'text/calendar; charset=utf-8; method=REQUEST');
+    assert.match(invite!.content, /\r\nMETHOD:REQUEST\r\n[^]*\r\nUID:3f2a9c1b-5d6e-4f70-8a9b-0c1d2e3f4a5b@portico\r\n/);
+    assert.match(invite!.content, /\r\nDTSTART:20260331T120000Z\r\n/);
+    const cancelled = renderMail('appointment-cancelled', 'en', APPOINTMENT, hostile).attachments!;
+    assert.equal(cancelled[0]!.contentType, 'text/calendar; charset=utf-8; method=CANCEL');
+    assert.match(cancelled[0]!.content, /\r\nMETHOD:CANCEL\r\n[^]*\r\nSTATUS:CANCELLED\r\n/);
+    for (const template of MAIL_TEMPLATES.filter((name) => !name.startsWith('appointment-'))) {
+      assert.equal('attachments' in renderMail(template, 'en', samples[template] as never, hostile), false, template);
+    }
+  });
+
+  test('appointment data is checked: instants with their offset, a real time zone, end after start, a plain uid', () => {
+    assert.equal(parseMailData('appointment-booked', { ...APPOINTMENT, start: '2026-03-31T09:00:00-03:00' }).start, '2026-03-31T09:00:00-03:00');
+    const refused: [Partial<typeof APPOINTMENT>, RegExp][] = [
+      [{ start: '2026-03-31T12:00:00' }, /start/],
+      [{ end: '2026-03-31T11:00:00Z' }, /end must be after start/],
+      [{ timeZone: 'Mars/Olympus_Mons' }, /timeZone/],
+      [{ uid: 'abc\r\nATTENDEE:mailto:x@evil.test' }, /uid/],
+      [{ serviceName: '' }, /serviceName/],
+      [{ link: 'javascript:alert(1)' }, /link/],
+    ];
+    for (const [change, message] of refused) {
+      assert.throws(() => parseMailData('appointment-cancelled', { ...APPOINTMENT, ...change }), (error: Error) => error instanceof MailDataError && message.test(error.message), JSON.stringify(change));
+    }
   });
 });

@@ -148,6 +148,12 @@ export async function insertBooking(tx: Tx, booking: NewBooking, now: Date): Pro
   }
 }
 
+/** Whether `providerId` has a booking overlapping `start`…`end`. */
+export async function isBooked(tx: Tx, providerId: string, start: Date, end: Date): Promise<boolean> {
+  const [row] = await tx`select 1 from appointments where provider_id = ${providerId} and status = 'booked' and period && tstzrange(${start}, ${end}) and tenant_id = portico_current_tenant()`;
+  return Boolean(row);
+}
+
 export async function markCancelled(tx: Tx, id: string, by: 'client' | 'staff' | 'integration', now: Date): Promise<void> {
   await tx`update appointments set status = 'cancelled', cancelled_at = ${now}, cancelled_by = ${by} where id = ${id} and tenant_id = portico_current_tenant()`;
 }

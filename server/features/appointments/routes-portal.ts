@@ -10,7 +10,7 @@ import type { AuthDeps } from '../auth/service.ts';
 import { pdfBrand } from '../tenants/pdf-brand.ts';
 import type { Locale } from '../tenants/schemas.ts';
 import { searchSlots, slotsOfDay } from './availability.ts';
-import { audit, findAppointment, insertBooking, listAppointments, markCancelled, type FoundAppointment } from './bookings.ts';
+import { audit, findAppointment, insertBooking, isBooked, listAppointments, markCancelled, type FoundAppointment } from './bookings.ts';
 import { bookableServices, findService, pick, providersOf } from './catalog.ts';
 import { guidePdf } from './guide-pdf.ts';
 import { notifyAppointment } from './notify.ts';
@@ -108,21 +108,25 @@ export function portalAppointmentRoutes(deps: AuthDeps & { wakeMail: () => void 
         const start = new Date(body.start);
         if (start <= now) throw new AppError('slot_in_past', 422, 'That time has already passed', [{ path: 'start', message: 'is in the past' }]);
         const question = { timeZone: tenant.timeZone, settings, service, providerIds: [provider.id], date: dateIn(start, tenant.timeZone), now };
+        const end = new Date(start.getTime() + service.durationMinutes * 60_000);
+        const taken = async () => {
+          // Someone else got it a moment ago: offer what is still free that day.
+          const error = new AppError('slot_taken', 409, 'That time was just taken by someone else; choose another');
+          error.extensions = { slots: await slotsOfDay(tx, question) };
+          return error;
+        };
         const offered = await slotsOfDay(tx, question);
         if (!offered.some((slot) => slot.start === start.toISOString())) {
+          // Not free: because a booking committed since the client saw it (just taken), or never a slot at all.
+          if (await isBooked(tx, provider.id, start, end)) throw await taken();
           const error = new AppError('slot_not_offered', 422, 'That time is not one of the free slots', [{ path: 'start', message: 'is not a free slot' }]);
           error.extensions = { slots: offered };
           throw error;
         }
         const establishmentId = await placeInAccount(tx, userId, accountId, body.establishmentId);
-        const end = new Date(start.getTime() + service.durationMinutes * 60_000);
+        // Two clients who both saw the slot free: the exclusion constraint lets one insert through.
         const id = await insertBooking(tx, { accountId, establishmentId, userId, providerId: provider.id, serviceId: service.id, start, end }, now);
-        if (!id) {
-          // Someone else got it a moment ago (the exclusion constraint decided): offer what is still free that day.
-          const error = new AppError('slot_taken', 409, 'That time was just taken by someone else; choose another');
-          error.extensions = { slots: await slotsOfDay(tx, question) };
-          throw error;
-        }
+        if (!id) throw await taken();
         await audit(tx, who(c), 'appointment-booked', id, { service: service.key, provider: provider.id, start: start.toISOString() });
         const appointment = await visible(tx, c, id);
         await notifyAppointment(tx, tenant, appointment, 'booked');

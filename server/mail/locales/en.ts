@@ -1,4 +1,4 @@
-import { duration, type LocaleCopy } from '../copy.ts';
+import { appointmentStart, appointmentWhen, duration, type LocaleCopy } from '../copy.ts';
 
 const STATUS = { open: 'open', 'in-progress': 'in progress', answered: 'answered', closed: 'closed' } as const;
 const minutes = (amount: number) => duration('en', amount, 'minute');
@@ -107,6 +107,34 @@ export const en: LocaleCopy = {
       intro: [`${tenant} made “${documentTitle}” available in the client portal.`],
       action: { button: 'See my documents', link },
       notes: [`You get this e-mail because you can see this account's documents in ${tenant}'s client portal.`],
+    }),
+    'appointment-booked': (data, tenant) => ({
+      subject: `${tenant}: appointment confirmed — ${data.serviceName}, ${appointmentStart('en', data)}`,
+      heading: 'Your appointment is confirmed',
+      intro: [
+        `${data.serviceName} with ${data.providerName}.`,
+        `When: ${appointmentWhen('en', data)}.`,
+        ...(data.location ? [`Where: ${data.location}.`] : []),
+        'The attached invitation (appointment.ics) puts it in your calendar.',
+      ],
+      action: { button: 'See my appointments', link: data.link },
+      notes: [
+        'To see the details or cancel it, within the time allowed, sign in to the client portal.',
+        `You get this e-mail because there is an appointment in your name in ${tenant}'s client portal.`,
+      ],
+    }),
+    'appointment-cancelled': (data, tenant) => ({
+      subject: `${tenant}: appointment cancelled — ${data.serviceName}, ${appointmentStart('en', data)}`,
+      heading: 'Your appointment was cancelled',
+      intro: [
+        `The appointment for ${data.serviceName} with ${data.providerName} on ${appointmentWhen('en', data)} was cancelled.`,
+        'The attached invitation (appointment.ics) takes it out of your calendar.',
+      ],
+      action: { button: 'See my appointments', link: data.link },
+      notes: [
+        `If you did not ask for this cancellation, please contact ${tenant}.`,
+        `You get this e-mail because there was an appointment in your name in ${tenant}'s client portal.`,
+      ],
     }),
   },
 };

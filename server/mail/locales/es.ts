@@ -1,4 +1,4 @@
-import { duration, type LocaleCopy } from '../copy.ts';
+import { appointmentStart, appointmentWhen, duration, type LocaleCopy } from '../copy.ts';
 
 const STATUS = { open: 'abierta', 'in-progress': 'en curso', answered: 'respondida', closed: 'cerrada' } as const;
 const minutes = (amount: number) => duration('es', amount, 'minute');
@@ -109,6 +109,34 @@ export const es: LocaleCopy = {
       intro: [`${tenant} ha puesto a su disposición «${documentTitle}» en el portal de clientes.`],
       action: { button: 'Ver mis documentos', link },
       notes: [`Recibe este correo porque tiene acceso a los documentos de esta cuenta en el portal de clientes de ${tenant}.`],
+    }),
+    'appointment-booked': (data, tenant) => ({
+      subject: `${tenant}: cita confirmada — ${data.serviceName}, ${appointmentStart('es', data)}`,
+      heading: 'Su cita está confirmada',
+      intro: [
+        `${data.serviceName} con ${data.providerName}.`,
+        `Cuándo: ${appointmentWhen('es', data)}.`,
+        ...(data.location ? [`Dónde: ${data.location}.`] : []),
+        'La invitación adjunta (appointment.ics) añade la cita a su calendario.',
+      ],
+      action: { button: 'Ver mis citas', link: data.link },
+      notes: [
+        'Para ver los detalles o cancelarla, dentro del plazo permitido, acceda al portal de clientes.',
+        `Recibe este correo porque tiene una cita a su nombre en el portal de clientes de ${tenant}.`,
+      ],
+    }),
+    'appointment-cancelled': (data, tenant) => ({
+      subject: `${tenant}: cita cancelada — ${data.serviceName}, ${appointmentStart('es', data)}`,
+      heading: 'Su cita ha sido cancelada',
+      intro: [
+        `La cita de ${data.serviceName} con ${data.providerName} del ${appointmentWhen('es', data)} ha sido cancelada.`,
+        'La invitación adjunta (appointment.ics) quita la cita de su calendario.',
+      ],
+      action: { button: 'Ver mis citas', link: data.link },
+      notes: [
+        `Si usted no ha pedido esta cancelación, consulte con ${tenant}.`,
+        `Recibe este correo porque tenía una cita a su nombre en el portal de clientes de ${tenant}.`,
+      ],
     }),
   },
 };

@@ -1,4 +1,4 @@
-import { duration, type LocaleCopy } from '../copy.ts';
+import { appointmentStart, appointmentWhen, duration, type LocaleCopy } from '../copy.ts';
 
 const STATUS = { open: 'aberta', 'in-progress': 'em andamento', answered: 'respondida', closed: 'encerrada' } as const;
 const minutes = (amount: number) => duration('pt-BR', amount, 'minute');
@@ -107,6 +107,34 @@ export const ptBR: LocaleCopy = {
       intro: [`${tenant} disponibilizou “${documentTitle}” no portal do cliente.`],
       action: { button: 'Ver meus documentos', link },
       notes: [`Você recebe este e-mail porque tem acesso aos documentos desta conta no portal do cliente de ${tenant}.`],
+    }),
+    'appointment-booked': (data, tenant) => ({
+      subject: `${tenant}: agendamento confirmado — ${data.serviceName}, ${appointmentStart('pt-BR', data)}`,
+      heading: 'Seu agendamento está confirmado',
+      intro: [
+        `${data.serviceName} com ${data.providerName}.`,
+        `Quando: ${appointmentWhen('pt-BR', data)}.`,
+        ...(data.location ? [`Onde: ${data.location}.`] : []),
+        'O convite anexo (appointment.ics) coloca o horário na sua agenda.',
+      ],
+      action: { button: 'Ver meus agendamentos', link: data.link },
+      notes: [
+        'Para ver os detalhes ou cancelar, dentro do prazo permitido, entre no portal do cliente.',
+        `Você recebe este e-mail porque há um agendamento em seu nome no portal do cliente de ${tenant}.`,
+      ],
+    }),
+    'appointment-cancelled': (data, tenant) => ({
+      subject: `${tenant}: agendamento cancelado — ${data.serviceName}, ${appointmentStart('pt-BR', data)}`,
+      heading: 'Seu agendamento foi cancelado',
+      intro: [
+        `O agendamento de ${data.serviceName} com ${data.providerName} marcado para ${appointmentWhen('pt-BR', data)} foi cancelado.`,
+        'O convite anexo (appointment.ics) tira o horário da sua agenda.',
+      ],
+      action: { button: 'Ver meus agendamentos', link: data.link },
+      notes: [
+        `Se você não pediu este cancelamento, fale com ${tenant}.`,
+        `Você recebe este e-mail porque havia um agendamento em seu nome no portal do cliente de ${tenant}.`,
+      ],
     }),
   },
 };

@@ -4,7 +4,7 @@ import type { Charge } from '../schemas.ts';
 import { streamPdf, type PdfOptions } from './document.ts';
 import { CONTENT, INK, type Piece } from './layout.ts';
 import { pdfCopy } from './messages.ts';
-import { gap, heading, paragraph } from './pieces.ts';
+import { FIELD_LABEL, fields, gap, heading, paragraph } from './pieces.ts';
 import type { PdfTenant, PdfWriter } from './writer.ts';
 
 const MM = 72 / 25.4;
@@ -43,52 +43,15 @@ export interface BoletoPdfInput {
   now: Date;
 }
 
-const LABEL = { size: 7, color: INK.muted } as const;
-const VALUE = { size: 10.5 } as const;
-const CELL_PAD = 5;
-
-/** Boxed fields, as on a printed boleto: each row's cells side by side, a small label over each value. */
-function fields(pdf: PdfWriter, rows: { label: string; value: string; share: number; bold?: boolean }[][]): Piece {
-  const laidOut = rows.map((cells) => {
-    const widths = cells.map((cell) => cell.share * CONTENT.width);
-    const heights = cells.map(
-      (cell, i) =>
-        pdf.measure(cell.label, { ...LABEL, width: widths[i]! - 2 * CELL_PAD }) +
-        2 +
-        pdf.measure(cell.value, { ...VALUE, font: cell.bold ? 'bold' : 'regular', width: widths[i]! - 2 * CELL_PAD, maxLines: 3 }),
-    );
-    return { cells, widths, height: Math.max(...heights) + 2 * CELL_PAD };
-  });
-  return {
-    height: laidOut.reduce((sum, row) => sum + row.height, 0) + 14,
-    draw(writer, top) {
-      let y = top;
-      for (const row of laidOut) {
-        let x = CONTENT.left;
-        row.cells.forEach((cell, i) => {
-          const width = row.widths[i]!;
-          writer.doc.rect(x, y, width, row.height).lineWidth(0.75).strokeColor(INK.rule).stroke();
-          const labelStyle = { ...LABEL, width: width - 2 * CELL_PAD };
-          writer.text(cell.label, x + CELL_PAD, y + CELL_PAD, labelStyle);
-          const valueY = y + CELL_PAD + writer.measure(cell.label, labelStyle) + 2;
-          writer.text(cell.value, x + CELL_PAD, valueY, { ...VALUE, font: cell.bold ? 'bold' : 'regular', width: width - 2 * CELL_PAD, maxLines: 3 });
-          x += width;
-        });
-        y += row.height;
-      }
-    },
-  };
-}
-
 /** The typeable line, monospaced so its groups line up, and the barcode under it. */
 function lineAndBarcode(pdf: PdfWriter, label: string, line: string, barcode: string): Piece {
   const lineStyle = { font: 'monoBold', size: 12.5, width: CONTENT.width } as const;
-  const labelHeight = pdf.measure(label, { ...LABEL, width: CONTENT.width }) + 3;
+  const labelHeight = pdf.measure(label, { ...FIELD_LABEL, width: CONTENT.width }) + 3;
   const lineHeight = pdf.measure(line, lineStyle) + 14;
   return {
     height: labelHeight + lineHeight + BARCODE.height + 20,
     draw(writer, y) {
-      writer.text(label, CONTENT.left, y, { ...LABEL, width: CONTENT.width });
+      writer.text(label, CONTENT.left, y, { ...FIELD_LABEL, width: CONTENT.width });
       writer.text(line, CONTENT.left, y + labelHeight, lineStyle);
       // Left of the bars is the page margin (40 pt), above FEBRABAN's 5 mm quiet zone; right of them, blank paper.
       for (const bar of itfBars(barcode, CONTENT.left, y + labelHeight + lineHeight)) writer.doc.rect(bar.x, bar.y, bar.width, bar.height);
@@ -119,11 +82,11 @@ export function boletoPdf(input: BoletoPdfInput, options?: PdfOptions): Readable
       fields(pdf, [
         [
           { label: copy.beneficiary, value: input.tenant.name, share: 0.68 },
-          { label: copy.dueDate, value: pdf.date(charge.dueDate), share: 0.32, bold: true },
+          { label: copy.dueDate, value: pdf.date(charge.dueDate), share: 0.32, font: 'bold' },
         ],
         [
           { label: copy.payer, value: taxId ? `${payer.name} — ${taxId}` : payer.name, share: 0.68 },
-          { label: copy.amount, value: pdf.money(charge.amount, charge.currency), share: 0.32, bold: true },
+          { label: copy.amount, value: pdf.money(charge.amount, charge.currency), share: 0.32, font: 'bold' },
         ],
         [{ label: copy.description, value: charge.description, share: 1 }],
       ]),

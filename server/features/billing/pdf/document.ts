@@ -4,14 +4,16 @@ import { PdfWriter, type PdfSetup } from './writer.ts';
 import { toWinAnsi } from './win-ansi.ts';
 
 /**
- * The base every PDF the server makes stands on (billing now, appointments later): A4 pages with a band in the
- * tenant's colour and its name, a footer with the page number and when the file was made, text in the
- * standard fonts, and the file streamed out as it is made. The page and pagination are in `layout.ts`, drawing
- * and formatting in `writer.ts`, ready-made pieces (headings, paragraphs, tables) in `pieces.ts`.
+ * The base every PDF the server makes stands on (billing, appointment guides): A4 pages with a band in the
+ * tenant's colour with its logo (when it has one, see `logo.ts`) and its name, a footer with the page number and
+ * when the file was made, text in the standard fonts, and the file streamed out as it is made. The page and
+ * pagination are in `layout.ts`, drawing and formatting in `writer.ts`, ready-made pieces (headings, paragraphs,
+ * boxed fields, tables) in `pieces.ts`.
  */
 
 export { CONTENT, INK, PAGE, type Piece } from './layout.ts';
 export { PdfWriter, type PdfSetup, type PdfTenant, type TextStyle } from './writer.ts';
+export { logoProblem, type PdfLogo } from './logo.ts';
 
 /** Knobs for tests: with `compress: false` the page contents stay plain text that a test can search. */
 export interface PdfOptions {

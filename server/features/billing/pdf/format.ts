@@ -55,3 +55,32 @@ export function formatTaxId(taxId: string): { shape: TaxIdShape; text: string } 
   if (/^[0-9A-Z]{12}\d{2}$/.test(id)) return { shape: 'cnpj', text: `${id.slice(0, 2)}.${id.slice(2, 5)}.${id.slice(5, 8)}/${id.slice(8, 12)}-${id.slice(12)}` };
   return { shape: 'other', text: taxId.trim() };
 }
+
+/** The day of `instant` in `timeZone`, weekday and month in words: "terça-feira, 31 de março de 2026". */
+export function formatDay(instant: Date, locale: Locale, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeZone }).format(instant);
+}
+
+/** From `start` to `end` on the wall clock of `timeZone`: "09:00 – 09:30", "8:00 – 9:30 AM". */
+export function formatTimeRange(start: Date, end: Date, locale: Locale, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone }).formatRange(start, end);
+}
+
+/**
+ * `timeZone` named as people say it, with its offset at `instant` (which daylight saving may change):
+ * "Horário Padrão de Brasília (GMT-03:00)", "hora de verano de Europa central (GMT+02:00)".
+ */
+export function formatZone(instant: Date, locale: Locale, timeZone: string): string {
+  const part = (timeZoneName: 'long' | 'longOffset') =>
+    new Intl.DateTimeFormat(locale, { timeZone, timeZoneName }).formatToParts(instant).find((piece) => piece.type === 'timeZoneName')?.value ?? timeZone;
+  const [name, offset] = [part('long'), part('longOffset')];
+  return name === offset ? name : `${name} (${offset})`;
+}
+
+/** A length of time in words: "30 minutos", "1 hora e 30 minutos", "2 hours". */
+export function formatDuration(minutes: number, locale: Locale): string {
+  const unit = (amount: number, name: 'hour' | 'minute') => new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'long' }).format(amount);
+  const [hours, rest] = [Math.floor(minutes / 60), Math.round(minutes % 60)];
+  const parts = [...(hours > 0 ? [unit(hours, 'hour')] : []), ...(rest > 0 || hours === 0 ? [unit(rest, 'minute')] : [])];
+  return new Intl.ListFormat(locale, { type: 'unit', style: 'long' }).format(parts);
+}

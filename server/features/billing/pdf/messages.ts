@@ -3,7 +3,7 @@ import type { ChargeStatus } from '../schemas.ts';
 import type { TaxIdShape } from './format.ts';
 
 /**
- * Everything the billing PDFs say, in each language the portal speaks. Plain strings: amounts and dates arrive
+ * Everything the server's PDFs say (billing documents and the appointments' authorization guide), in each language the portal speaks. Plain strings: amounts and dates arrive
  * already formatted, and the document makes every string safe for its fonts.
  */
 export interface PdfCopy {
@@ -48,6 +48,26 @@ export interface PdfCopy {
     total(year: number): string;
     empty(year: number): string;
     note(tenant: string, when: string): string;
+  };
+  /** The authorization guide of an exam appointment (S4). */
+  guide: {
+    title: string;
+    number: string;
+    service: string;
+    date: string;
+    time: string;
+    duration: string;
+    provider: string;
+    patient: string;
+    email: string;
+    account: string;
+    establishment: string;
+    preparation: string;
+    /** What to do with the guide on the day. */
+    present: string;
+    /** How to reach the business, or (without a contact) whom to ask. */
+    contact(contact: string): string;
+    noContact(tenant: string): string;
   };
 }
 
@@ -95,6 +115,23 @@ const ptBR: PdfCopy = {
     empty: (year) => `Nenhum pagamento registrado em ${year}.`,
     note: (tenant, when) => `Valores conforme os pagamentos registrados no sistema de ${tenant} até ${when}.`,
   },
+  guide: {
+    title: 'Guia de autorização',
+    number: 'Nº da autorização',
+    service: 'Exame',
+    date: 'Data',
+    time: 'Horário',
+    duration: 'Duração',
+    provider: 'Prestador',
+    patient: 'Paciente',
+    email: 'E-mail',
+    account: 'Empresa',
+    establishment: 'Estabelecimento',
+    preparation: 'Preparo',
+    present: 'Apresente esta guia na recepção no dia do atendimento, impressa ou no celular.',
+    contact: (contact) => `Dúvidas, remarcação ou cancelamento: ${contact}`,
+    noContact: (tenant) => `Dúvidas, remarcação ou cancelamento: fale com ${tenant}.`,
+  },
 };
 
 const es: PdfCopy = {
@@ -141,6 +178,23 @@ const es: PdfCopy = {
     empty: (year) => `No hay pagos registrados en ${year}.`,
     note: (tenant, when) => `Importes según los pagos registrados en el sistema de ${tenant} hasta el ${when}.`,
   },
+  guide: {
+    title: 'Guía de autorización',
+    number: 'N.º de autorización',
+    service: 'Prueba',
+    date: 'Fecha',
+    time: 'Hora',
+    duration: 'Duración',
+    provider: 'Profesional o centro',
+    patient: 'Paciente',
+    email: 'Correo electrónico',
+    account: 'Empresa',
+    establishment: 'Establecimiento',
+    preparation: 'Preparación',
+    present: 'Presente esta guía en recepción el día de la cita, impresa o en el móvil.',
+    contact: (contact) => `Dudas, cambios o cancelaciones: ${contact}`,
+    noContact: (tenant) => `Dudas, cambios o cancelaciones: consulte con ${tenant}.`,
+  },
 };
 
 const en: PdfCopy = {
@@ -185,6 +239,23 @@ const en: PdfCopy = {
     total: (year) => `Total ${year}`,
     empty: (year) => `No payments recorded in ${year}.`,
     note: (tenant, when) => `Amounts as the payments recorded in ${tenant}'s system up to ${when}.`,
+  },
+  guide: {
+    title: 'Authorization guide',
+    number: 'Authorization no.',
+    service: 'Exam',
+    date: 'Date',
+    time: 'Time',
+    duration: 'Duration',
+    provider: 'Provider',
+    patient: 'Patient',
+    email: 'E-mail',
+    account: 'Company',
+    establishment: 'Establishment',
+    preparation: 'Preparation',
+    present: 'Present this guide at reception on the day of your appointment, printed or on your phone.',
+    contact: (contact) => `Questions, rescheduling or cancelling: ${contact}`,
+    noContact: (tenant) => `Questions, rescheduling or cancelling: please contact ${tenant}.`,
   },
 };
 

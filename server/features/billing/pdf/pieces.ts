@@ -2,7 +2,7 @@ import { CONTENT, INK, type Piece } from './layout.ts';
 import type { PdfWriter, TextStyle } from './writer.ts';
 
 /**
- * The pieces documents are made of: headings, paragraphs, gaps and tables, each measured when it is made so
+ * The pieces documents are made of: headings, paragraphs, gaps, boxed fields and tables, each measured when it is made so
  * that pagination knows its height before anything is drawn.
  */
 
@@ -20,6 +20,51 @@ export function heading(pdf: PdfWriter, text: string, size = 15, gap = 8): Piece
 /** Empty space. */
 export function gap(height: number): Piece {
   return { height, draw: () => {} };
+}
+
+/** One boxed field: a small label over its value, `share` of the content width. */
+export interface Field {
+  label: string;
+  value: string;
+  share: number;
+  /** The value's font (regular unless said). */
+  font?: TextStyle['font'];
+}
+
+/** How a field's label looks (the boleto's line label too). */
+export const FIELD_LABEL = { size: 7, color: INK.muted } as const;
+const FIELD_VALUE = { size: 10.5 } as const;
+const CELL_PAD = 5;
+
+/**
+ * Boxed fields, as on a printed form (a boleto, a guide): each row's cells side by side, a small label over each
+ * value (at most three lines), then 14 points of space.
+ */
+export function fields(pdf: PdfWriter, rows: Field[][]): Piece {
+  const valueStyle = (cell: Field, width: number): TextStyle => ({ ...FIELD_VALUE, font: cell.font ?? 'regular', width: width - 2 * CELL_PAD, maxLines: 3 });
+  const laidOut = rows.map((cells) => {
+    const widths = cells.map((cell) => cell.share * CONTENT.width);
+    const heights = cells.map((cell, i) => pdf.measure(cell.label, { ...FIELD_LABEL, width: widths[i]! - 2 * CELL_PAD }) + 2 + pdf.measure(cell.value, valueStyle(cell, widths[i]!)));
+    return { cells, widths, height: Math.max(...heights) + 2 * CELL_PAD };
+  });
+  return {
+    height: laidOut.reduce((sum, row) => sum + row.height, 0) + 14,
+    draw(writer, top) {
+      let y = top;
+      for (const row of laidOut) {
+        let x = CONTENT.left;
+        row.cells.forEach((cell, i) => {
+          const width = row.widths[i]!;
+          writer.doc.rect(x, y, width, row.height).lineWidth(0.75).strokeColor(INK.rule).stroke();
+          const labelStyle = { ...FIELD_LABEL, width: width - 2 * CELL_PAD };
+          writer.text(cell.label, x + CELL_PAD, y + CELL_PAD, labelStyle);
+          writer.text(cell.value, x + CELL_PAD, y + CELL_PAD + writer.measure(cell.label, labelStyle) + 2, valueStyle(cell, width));
+          x += width;
+        });
+        y += row.height;
+      }
+    },
+  };
 }
 
 /** A table column. */

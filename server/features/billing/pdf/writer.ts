@@ -1,6 +1,7 @@
 import type { Locale } from '../../tenants/schemas.ts';
 import { formatDate, formatInstant, formatMoney, formatTaxId } from './format.ts';
 import { CONTENT, FONTS, FRAME, INK, PAGE } from './layout.ts';
+import { openLogo, type OpenedLogo, type PdfLogo } from './logo.ts';
 import { pdfCopy, type PdfCopy } from './messages.ts';
 
 /** The tenant as its PDFs show it. */
@@ -10,6 +11,8 @@ export interface PdfTenant {
   primaryColor: string;
   /** IANA zone the generation time is shown in. */
   timeZone: string;
+  /** The logo image drawn in the band, left of the name; without one (or with one that cannot be drawn) the name stands alone. */
+  logo?: PdfLogo;
 }
 
 /** What a document is about: who makes it, in which language, and when. */
@@ -41,6 +44,8 @@ export class PdfWriter {
   readonly copy: PdfCopy;
   private pageNumber = 0;
   private addingPage = false;
+  /** The tenant's logo, opened on the first page; null when there is none to draw. */
+  private logo: OpenedLogo | null | undefined;
   /** Set once the layout is known, before the first page is drawn. */
   pageCount = 0;
 
@@ -113,16 +118,32 @@ export class PdfWriter {
   }
 
   /**
-   * The tenant's colour and name. No logo for now: tenants' logos may be SVG, which pdfkit cannot draw (it
-   * takes PNG and JPEG only), and fetching a remote image while streaming a download is a failure we can skip.
+   * The tenant's colour, its logo when it has one, and its name. The logo sits on a white card: logos are made to
+   * be read on white (mail shows them there too), and a dark logo on a dark band would vanish. The images are the
+   * tenant's own PNG or JPEG bytes, never fetched while the file streams (and SVG, which pdfkit cannot draw, never).
    */
   private drawBand(): void {
     const colour = /^#[0-9a-f]{6}$/i.test(this.setup.tenant.primaryColor) ? this.setup.tenant.primaryColor : '#1d4ed8';
     this.doc.rect(0, 0, PAGE.width, FRAME.bandHeight).fill(colour);
     const ink = inkOn(colour);
     const nameWidth = CONTENT.width * 0.62;
-    this.text(this.setup.tenant.name, CONTENT.left, 19, { font: 'bold', size: 15, color: ink, width: nameWidth, maxLines: 1 });
+    const logoWidth = this.drawLogo();
+    this.text(this.setup.tenant.name, CONTENT.left + logoWidth, 19, { font: 'bold', size: 15, color: ink, width: nameWidth - logoWidth, maxLines: 1 });
     this.text(this.setup.title, CONTENT.left + nameWidth + 8, 17, { size: 8.5, color: ink, width: CONTENT.width - nameWidth - 8, align: 'right', maxLines: 2 });
+  }
+
+  /** Draws the logo's card at the band's left; returns the room it takes, gap included (0 without a logo). */
+  private drawLogo(): number {
+    if (this.logo === undefined) this.logo = this.setup.tenant.logo ? openLogo(this.doc, this.setup.tenant.logo) : null;
+    if (!this.logo) return 0;
+    const scale = Math.min(LOGO.maxHeight / this.logo.height, LOGO.maxWidth / this.logo.width);
+    const [width, height] = [this.logo.width * scale, this.logo.height * scale];
+    const cardHeight = LOGO.maxHeight + 2 * LOGO.padding;
+    const cardTop = (FRAME.bandHeight - cardHeight) / 2;
+    this.doc.roundedRect(CONTENT.left, cardTop, width + 2 * LOGO.padding, cardHeight, 3).fill('#ffffff');
+    const top = cardTop + LOGO.padding + (LOGO.maxHeight - height) / 2;
+    this.doc.image(this.logo.image as Buffer, CONTENT.left + LOGO.padding, top, { width, height });
+    return width + 2 * LOGO.padding + LOGO.gap;
   }
 
   private drawFooter(): void {
@@ -133,6 +154,9 @@ export class PdfWriter {
     this.text(`${this.pageNumber}/${this.pageCount}`, CONTENT.left + CONTENT.width - 60, top + 8, { ...style, width: 60, align: 'right' });
   }
 }
+
+/** The logo's box in the band (points): fitted inside, on a card with this padding, this far from the name. */
+const LOGO = { maxHeight: 32, maxWidth: 110, padding: 4, gap: 10 } as const;
 
 /** White or near-black, whichever reads better on `hex` (WCAG contrast ratio). */
 function inkOn(hex: string): string {
