@@ -157,20 +157,21 @@ async function serviceId(tx: Tx, key: string): Promise<string> {
   return row!.id;
 }
 
-/** Clínica Sol: the HR user's upcoming audiometry (with its guide), a consultation last month, and one they cancelled. */
+/** Clínica Sol: HR's bookings for employees — an audiometry next week (with its guide), a consultation, one last month, one cancelled. */
 export async function seedClinicaSolAppointments(tx: Tx, timeZone: string, people: { userId: string; accountId: string; establishmentId: string; otherAccountId: string }, now: Date): Promise<void> {
   const providers = await seedAgenda(tx, CLINICA_SOL_AGENDA, timeZone, now);
   const at = (service: string, provider: string, days: number) => slotFrom(tx, CLINICA_SOL_AGENDA, providers, { service, provider }, timeZone, now, days);
+  // HR books for the company's employees: each booking names who attends (the patient on the guide).
   const bookings = [
-    { ...(await at('audiometria', 'sala-exames', 5)), status: 'booked' },
-    { ...(await at('consulta-ocupacional', 'dra-helena', 9)), status: 'booked' },
-    { ...(await at('consulta-ocupacional', 'dra-helena', -30)), status: 'booked' },
-    { ...(await at('espirometria', 'sala-exames', -12)), status: 'cancelled' },
+    { ...(await at('audiometria', 'sala-exames', 5)), status: 'booked', attendee: 'Carlos Mendes' },
+    { ...(await at('consulta-ocupacional', 'dra-helena', 9)), status: 'booked', attendee: 'Juliana Rocha' },
+    { ...(await at('consulta-ocupacional', 'dra-helena', -30)), status: 'booked', attendee: 'Carlos Mendes' },
+    { ...(await at('espirometria', 'sala-exames', -12)), status: 'cancelled', attendee: 'Rafael Souza' },
   ];
   for (const booking of bookings) {
     const created = new Date(Math.min(now.getTime(), booking.start.getTime()) - 7 * 86_400_000);
-    await tx`insert into appointments (tenant_id, account_id, establishment_id, user_id, provider_id, service_id, period, status, created_at, cancelled_at, cancelled_by)
-             values (portico_current_tenant(), ${people.accountId}, ${people.establishmentId}, ${people.userId}, ${booking.providerId}, ${booking.serviceId},
+    await tx`insert into appointments (tenant_id, account_id, establishment_id, user_id, provider_id, service_id, attendee_name, period, status, created_at, cancelled_at, cancelled_by)
+             values (portico_current_tenant(), ${people.accountId}, ${people.establishmentId}, ${people.userId}, ${booking.providerId}, ${booking.serviceId}, ${booking.attendee},
                      tstzrange(${booking.start}, ${booking.end}), ${booking.status}, ${created},
                      ${booking.status === 'cancelled' ? created : null}, ${booking.status === 'cancelled' ? 'client' : null})`;
   }

@@ -123,6 +123,8 @@ create table appointments (
   user_id uuid references portal_users(id) on delete set null,
   provider_id uuid not null references providers(id),
   service_id uuid not null references appointment_services(id),
+  -- who attends, when a company books for an employee (the exam's patient on the guide)
+  attendee_name text check (length(attendee_name) between 1 and 120),
   period tstzrange not null check (not isempty(period) and lower_inc(period) and not upper_inc(period)),
   status text not null default 'booked' check (status in ('booked', 'cancelled')),
   proposal_id uuid unique references appointment_proposals(id) on delete set null,

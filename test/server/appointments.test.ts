@@ -330,8 +330,9 @@ describe('settings per tenant and per account', () => {
 
 describe('the authorization guide', () => {
   test('an exam has a PDF guide; a consultation has none', async () => {
-    const exam = (await (await book('2026-04-08T09:00:00.000Z', solo, 'audiometria', sala)).json()) as Appointment;
-    assert.equal(exam.guide, true);
+    const response = await portal('POST', '', { service: 'audiometria', providerId: sala, start: '2026-04-08T09:00:00.000Z', attendee: 'Carlos Mendes' });
+    const exam = (await response.json()) as Appointment;
+    assert.deepEqual([exam.guide, exam.attendee], [true, 'Carlos Mendes']);
     const pdf = await portal('GET', `/${exam.id}/guide`);
     assert.equal(pdf.status, 200);
     assert.equal(pdf.headers.get('Content-Type'), 'application/pdf');

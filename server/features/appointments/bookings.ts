@@ -19,7 +19,7 @@ type Row = Omit<Appointment, 'service' | 'cancellable' | 'cancelUntil' | 'guide'
 
 const columns = (tx: Tx) => tx`
   b.id, b.status, lower(b.period) as start, upper(b.period) as "end", b.account_id as "accountId", a.name as "accountName",
-  b.establishment_id as "establishmentId", e.name as "establishmentName", b.user_id as "userId", b.created_at as "createdAt", b.cancelled_at as "cancelledAt",
+  b.establishment_id as "establishmentId", e.name as "establishmentName", b.attendee_name as attendee, b.user_id as "userId", b.created_at as "createdAt", b.cancelled_at as "cancelledAt",
   s.key as "serviceKey", s.names as "serviceNames", s.kind as "serviceKind", p.id as "providerId", p.name as "providerName",
   (select pr.request_id from appointment_proposals pr where pr.id = b.proposal_id) as "requestId"`;
 
@@ -106,8 +106,8 @@ export async function listAppointments(
 
 /** The bookings the business sees between two instants (at most 1,000), soonest first. */
 export async function listBookings(tx: Tx, query: { from: Date; to: Date; providerKey?: string; accountId?: string; status?: 'booked' | 'cancelled' }) {
-  return tx<{ id: string; status: string; start: Date; end: Date; accountId: string; accountName: string; serviceKey: string; providerKey: string; userId: string | null; requestId: string | null }[]>`
-    select b.id, b.status, lower(b.period) as start, upper(b.period) as "end", b.account_id as "accountId", a.name as "accountName",
+  return tx<{ id: string; status: string; start: Date; end: Date; accountId: string; accountName: string; serviceKey: string; providerKey: string; userId: string | null; requestId: string | null; attendee: string | null }[]>`
+    select b.id, b.status, lower(b.period) as start, upper(b.period) as "end", b.account_id as "accountId", a.name as "accountName", b.attendee_name as attendee,
            s.key as "serviceKey", p.key as "providerKey", b.user_id as "userId",
            (select pr.request_id from appointment_proposals pr where pr.id = b.proposal_id) as "requestId"
       from ${source(tx)}
@@ -125,6 +125,7 @@ export interface NewBooking {
   userId: string | null;
   providerId: string;
   serviceId: string;
+  attendee?: string | null;
   start: Date;
   end: Date;
   proposalId?: string;
@@ -137,9 +138,9 @@ export interface NewBooking {
 export async function insertBooking(tx: Tx, booking: NewBooking, now: Date): Promise<string | undefined> {
   try {
     const [row] = await tx.savepoint((sp) => sp<{ id: string }[]>`
-      insert into appointments (tenant_id, account_id, establishment_id, user_id, provider_id, service_id, period, proposal_id, created_at)
+      insert into appointments (tenant_id, account_id, establishment_id, user_id, provider_id, service_id, attendee_name, period, proposal_id, created_at)
       values (portico_current_tenant(), ${booking.accountId}, ${booking.establishmentId}, ${booking.userId}, ${booking.providerId}, ${booking.serviceId},
-              tstzrange(${booking.start}, ${booking.end}), ${booking.proposalId ?? null}, ${now})
+              ${booking.attendee ?? null}, tstzrange(${booking.start}, ${booking.end}), ${booking.proposalId ?? null}, ${now})
       returning id`);
     return row!.id;
   } catch (error) {

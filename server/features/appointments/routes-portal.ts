@@ -125,7 +125,7 @@ export function portalAppointmentRoutes(deps: AuthDeps & { wakeMail: () => void 
         }
         const establishmentId = await placeInAccount(tx, userId, accountId, body.establishmentId);
         // Two clients who both saw the slot free: the exclusion constraint lets one insert through.
-        const id = await insertBooking(tx, { accountId, establishmentId, userId, providerId: provider.id, serviceId: service.id, start, end }, now);
+        const id = await insertBooking(tx, { accountId, establishmentId, userId, providerId: provider.id, serviceId: service.id, attendee: body.attendee, start, end }, now);
         if (!id) throw await taken();
         await audit(tx, who(c), 'appointment-booked', id, { service: service.key, provider: provider.id, start: start.toISOString() });
         const appointment = await visible(tx, c, id);
@@ -172,7 +172,7 @@ export function portalAppointmentRoutes(deps: AuthDeps & { wakeMail: () => void 
         return {
           appointment: found,
           brand: await pdfBrand(tx),
-          patient: { name: found.accountName, email: user?.email ?? null },
+          patient: { name: found.attendee ?? found.accountName, email: found.attendee ? null : (user?.email ?? null) },
           instructions: pick(service?.instructions ?? null, locale),
           contact: (await effectiveSettings(tx, found.accountId)).contact,
         };

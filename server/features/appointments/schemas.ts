@@ -118,6 +118,8 @@ export const bookInput = z
     service: key,
     providerId: z.uuid(),
     start: instant,
+    /** Who attends, when a company books for an employee: the patient named on the guide. */
+    attendee: plainText(120).optional(),
     accountId: z.uuid().optional(),
     establishmentId: z.uuid().optional(),
   })
@@ -223,6 +225,8 @@ export interface Appointment {
   accountId: string;
   accountName: string;
   establishmentId: string | null;
+  /** Who attends, when the account booked for someone (an employee); null: the account's own person. */
+  attendee: string | null;
   /** Whether the client may cancel it now (S3). */
   cancellable: boolean;
   /** Until when cancelling online is (or was) possible; null when the business does not allow it. */
