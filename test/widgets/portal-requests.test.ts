@@ -120,6 +120,16 @@ describe('<portal-requests>', () => {
     expect(text(el)).to.contain('Request sent.');
   });
 
+  it('another widget opens one request’s thread through the portal-request-open event, and knows it was taken', async () => {
+    const { el } = await mount();
+    const asked = new CustomEvent('portal-request-open', { detail: { id: 'r2' }, cancelable: true });
+    document.dispatchEvent(asked);
+    await settle(el);
+    expect(asked.defaultPrevented).to.equal(true);
+    expect(root(el).querySelector('h2')!.textContent).to.contain('Exames admissionais');
+    await expect(el).to.be.accessible();
+  });
+
   it('forgets the previous person’s screen when someone else signs in', async () => {
     const { el, runtime } = await mount();
     button(el, 'Segunda via').click();

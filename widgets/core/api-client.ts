@@ -2,11 +2,13 @@ import type { SessionAnswer, SessionInfo } from '../../server/features/auth/sche
 import type { RequestDetail, RequestPage } from '../../server/features/requests/schemas.ts';
 import type { PublicTenant } from '../../server/features/tenants/schemas.ts';
 
+import type { Appointment, AppointmentCatalog, AppointmentListQuery, AppointmentProposal, NewBooking, NewProposal, SlotsAnswer, SlotsQuery } from './appointment-types.ts';
 import type { AccountOption, BillingReport, BillingSummary, Charge, ChargeFilters, Invoice, Page, PaymentMethod } from './billing-types.ts';
 import type { DocumentCatalog, DocumentFilters, DocumentItem, DocumentLink } from './document-types.ts';
 import type { ProcessDetail, ProcessSummary } from './process-types.ts';
 
 export type { PublicTenant, RequestDetail, RequestPage, SessionAnswer, SessionInfo };
+export type * from './appointment-types.ts';
 export type * from './billing-types.ts';
 export type * from './document-types.ts';
 export type * from './process-types.ts';
@@ -34,6 +36,11 @@ export class ApiError extends Error {
     readonly retryAfter?: number,
     /** Per-field messages of an `invalid_input` answer. */
     readonly fields: { path: string; message: string }[] = [],
+    /**
+     * The problem document's extension members (RFC 9457 §3.2), when it had any: e.g. the fresh `slots` of
+     * `slot_taken`, or `cancelUntil` and `contact` of `cancellation_closed`.
+     */
+    readonly problem?: Readonly<Record<string, unknown>>,
   ) {
     super(detail);
   }
@@ -120,6 +127,23 @@ export interface PortalApi {
   documentLink(token: string, id: string): Promise<DocumentLink>;
   /** The file, fetched with the token (named as the server names it, else `fallbackName`). */
   downloadDocument(token: string, id: string, fallbackName?: string): Promise<File>;
+
+  /** S1: the booking settings in force for the account (mode, cancellation, contact …) and the services, named in `locale`. */
+  appointmentCatalog(token: string, options: AccountOption & { locale?: string }, signal?: AbortSignal): Promise<AppointmentCatalog>;
+  /** S5: every day of a range (≤ 42 days) with its free slots, and why there is none when there is none. */
+  appointmentSlots(token: string, query: SlotsQuery, signal?: AbortSignal): Promise<SlotsAnswer>;
+  /** Books a free slot; `slot_taken` (409) carries the day's fresh slots in `problem.slots`. */
+  bookAppointment(token: string, booking: NewBooking): Promise<Appointment>;
+  /** S2: the client's appointments, a page at a time; `appointments_hidden` (403) where the business hides them. */
+  listAppointments(token: string, query: AppointmentListQuery, signal?: AbortSignal): Promise<Page<Appointment>>;
+  /** S3: cancels; `cancellation_closed` (409) carries `problem.cancelUntil` and `problem.contact`. */
+  cancelAppointment(token: string, id: string): Promise<Appointment>;
+  /** S4: an exam's authorization guide (PDF), in `locale`. */
+  downloadAppointmentGuide(token: string, id: string, locale?: string): Promise<File>;
+  /** Request mode: proposes up to three times; opens a request of category `appointment`. */
+  proposeAppointment(token: string, proposal: NewProposal): Promise<AppointmentProposal>;
+  /** Request mode: the client's proposals, newest first, and what became of them. */
+  listAppointmentProposals(token: string, options: { locale?: string }, signal?: AbortSignal): Promise<{ items: AppointmentProposal[] }>;
 }
 
 /** The real client: `fetch` against the Portico server, naming the tenant on every call. */
@@ -275,6 +299,31 @@ export class HttpPortalApi implements PortalApi {
     return this.file(`/api/portal/documents/${encodeURIComponent(id)}/file`, token, fallbackName);
   }
 
+  appointmentCatalog(token: string, options: AccountOption & { locale?: string }, signal?: AbortSignal) {
+    return this.request<AppointmentCatalog>(withQuery('/api/portal/appointments/catalog', options), { signal, headers: bearer(token) });
+  }
+  appointmentSlots(token: string, query: SlotsQuery, signal?: AbortSignal) {
+    return this.request<SlotsAnswer>(withQuery('/api/portal/appointments/slots', query), { signal, headers: bearer(token) });
+  }
+  bookAppointment(token: string, booking: NewBooking) {
+    return this.send<Appointment>('/api/portal/appointments', booking, token);
+  }
+  listAppointments(token: string, query: AppointmentListQuery, signal?: AbortSignal) {
+    return this.request<Page<Appointment>>(withQuery('/api/portal/appointments', query), { signal, headers: bearer(token) });
+  }
+  cancelAppointment(token: string, id: string) {
+    return this.send<Appointment>(`/api/portal/appointments/${encodeURIComponent(id)}/cancel`, {}, token);
+  }
+  downloadAppointmentGuide(token: string, id: string, locale?: string) {
+    return this.file(withQuery(`/api/portal/appointments/${encodeURIComponent(id)}/guide`, { locale }), token, `guide-${id.slice(0, 8)}.pdf`);
+  }
+  proposeAppointment(token: string, proposal: NewProposal) {
+    return this.send<AppointmentProposal>('/api/portal/appointments/proposals', proposal, token);
+  }
+  listAppointmentProposals(token: string, options: { locale?: string }, signal?: AbortSignal) {
+    return this.request<{ items: AppointmentProposal[] }>(withQuery('/api/portal/appointments/proposals', options), { signal, headers: bearer(token) });
+  }
+
   /**
    * A file fetched with the session's token, named as the server named it (when CORS lets us read
    * `Content-Disposition`) or else `fallbackName`.
@@ -323,11 +372,22 @@ export class HttpPortalApi implements PortalApi {
   }
 }
 
-/** The ApiError for a failed response and its problem+json body (if it had one). */
+/** The members every problem document has (RFC 9457 and Portico's own); the others are extensions. */
+const PROBLEM_MEMBERS = new Set(['type', 'title', 'status', 'code', 'detail', 'instance', 'requestId', 'errors']);
+
+/** The ApiError for a failed response and its problem+json body (if it had one), its extension members kept. */
 function problemOf(response: Response, body: unknown): ApiError {
   const problem = body as { code?: string; detail?: string; errors?: { path: string; message: string }[] } | undefined;
   const retryAfter = Number(response.headers.get('Retry-After')) || undefined;
-  return new ApiError(problem?.code ?? 'internal_error', response.status, problem?.detail ?? response.statusText, retryAfter, problem?.errors);
+  const extensions = problem && typeof problem === 'object' ? Object.entries(problem).filter(([name]) => !PROBLEM_MEMBERS.has(name)) : [];
+  return new ApiError(
+    problem?.code ?? 'internal_error',
+    response.status,
+    problem?.detail ?? response.statusText,
+    retryAfter,
+    problem?.errors,
+    extensions.length ? Object.fromEntries(extensions) : undefined,
+  );
 }
 
 function bearer(token: string): Record<string, string> {

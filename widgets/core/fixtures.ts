@@ -2,6 +2,7 @@
  * Fixture data and a fixture runtime for tests and stories: widgets get the same context the loader gives
  * them, with no server behind it. Not part of the bundle (nothing the loader imports uses it).
  */
+import { memoryAppointments } from './appointment-fixtures.ts';
 import { ApiError, type LinkInfo, type PortalApi, type PublicTenant, type QuickAccessAnswer, type RequestDetail, type SessionAnswer } from './api-client.ts';
 import { memoryBilling } from './billing-fixtures.ts';
 import { memoryDocuments } from './document-fixtures.ts';
@@ -11,6 +12,18 @@ import { RuntimeHost } from './runtime.ts';
 
 export { brlBilling, eurBilling, fixtureCharge, memoryBilling, summarize, type BillingData } from './billing-fixtures.ts';
 export { martinsCastroProcesses, memoryProcesses, type ProcessData } from './process-fixtures.ts';
+export {
+  APPOINTMENT_STATES,
+  APPOINTMENTS_NOW,
+  PROVIDER_IDS,
+  appointmentCalls,
+  clinicaSolAppointments,
+  fixtureAppointment,
+  memoryAppointments,
+  type AppointmentCalls,
+  type AppointmentData,
+  type AppointmentState,
+} from './appointment-fixtures.ts';
 export { clinicaSolCategories, fixtureDocument, horizonteDocuments, memoryDocuments, type DocumentData, type FixtureCategory } from './document-fixtures.ts';
 
 /** A tenant as the server would answer it. */
@@ -112,7 +125,7 @@ function memoryRequests(initial: RequestDetail[]) {
   };
 }
 
-/** The calls of the fixture API (auth, requests, billing, processes, documents), each replaceable by a test or a story. */
+/** The calls of the fixture API (auth, requests, billing, processes, documents, appointments), each replaceable by a test or a story. */
 type AuthCalls = Omit<PortalApi, 'getTenant' | 'resolveUrl'>;
 
 /** A PortalApi that answers from fixtures and counts the calls. */
@@ -147,6 +160,7 @@ export class FixtureApi implements PortalApi {
       ...memoryBilling(),
       ...memoryProcesses(),
       ...memoryDocuments(),
+      ...memoryAppointments(),
       ...auth,
     };
   }
@@ -196,6 +210,14 @@ export class FixtureApi implements PortalApi {
   listDocuments(...args: Parameters<PortalApi['listDocuments']>) { return this.record('listDocuments', ...args); }
   documentLink(...args: Parameters<PortalApi['documentLink']>) { return this.record('documentLink', ...args); }
   downloadDocument(...args: Parameters<PortalApi['downloadDocument']>) { return this.record('downloadDocument', ...args); }
+  appointmentCatalog(...args: Parameters<PortalApi['appointmentCatalog']>) { return this.record('appointmentCatalog', ...args); }
+  appointmentSlots(...args: Parameters<PortalApi['appointmentSlots']>) { return this.record('appointmentSlots', ...args); }
+  bookAppointment(...args: Parameters<PortalApi['bookAppointment']>) { return this.record('bookAppointment', ...args); }
+  listAppointments(...args: Parameters<PortalApi['listAppointments']>) { return this.record('listAppointments', ...args); }
+  cancelAppointment(...args: Parameters<PortalApi['cancelAppointment']>) { return this.record('cancelAppointment', ...args); }
+  downloadAppointmentGuide(...args: Parameters<PortalApi['downloadAppointmentGuide']>) { return this.record('downloadAppointmentGuide', ...args); }
+  proposeAppointment(...args: Parameters<PortalApi['proposeAppointment']>) { return this.record('proposeAppointment', ...args); }
+  listAppointmentProposals(...args: Parameters<PortalApi['listAppointmentProposals']>) { return this.record('listAppointmentProposals', ...args); }
 
   getTenant(signal?: AbortSignal): Promise<PublicTenant> {
     this.calls++;

@@ -32,3 +32,38 @@ export function formatCalendarDate(value: string, locale: Locale): string {
 export function todayIn(timeZone: string, now: Date = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
+
+const WALL_CLOCK_PARTS = { hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' } as const;
+const DAY_MS = 86_400_000;
+
+/** How far `timeZone`'s wall clock is ahead of UTC at `instant`, in minutes (São Paulo: -180). Intl only, no library. */
+export function zoneOffsetMinutes(timeZone: string, instant: Date | number): number {
+  const at = Math.floor(Number(instant) / 1000) * 1000;
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, ...WALL_CLOCK_PARTS }).formatToParts(at);
+  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)!.value);
+  return Math.round((Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second')) - at) / 60_000);
+}
+
+/**
+ * The instant `timeZone`'s wall clock shows `time` (`HH:MM`) on `date` (`YYYY-MM-DD`) — whatever the browser's own
+ * zone. As Temporal's `compatible`: a time skipped by a daylight-saving change is read with the offset before it (so
+ * 02:30 becomes 03:30), a time that happens twice is the first.
+ */
+export function zonedInstant(date: string, time: string, timeZone: string): Date {
+  const wall = Date.parse(`${date}T${time}:00Z`);
+  // The zone's offsets on either side of the day; a change in between is at most one.
+  const before = zoneOffsetMinutes(timeZone, wall - DAY_MS);
+  const after = zoneOffsetMinutes(timeZone, wall + DAY_MS);
+  const fits = [before, after].map((offset) => wall - offset * 60_000).filter((instant) => zoneOffsetMinutes(timeZone, instant) * 60_000 === wall - instant);
+  return new Date(fits.length ? Math.min(...fits) : wall - before * 60_000);
+}
+
+/** `instant` as ISO 8601 in `timeZone`'s wall clock with its offset: `2026-12-01T09:20:00-03:00`. */
+export function zonedIso(instant: Date, timeZone: string): string {
+  const offset = zoneOffsetMinutes(timeZone, instant);
+  const wall = new Date(Math.floor(instant.getTime() / 1000) * 1000 + offset * 60_000).toISOString().slice(0, 19);
+  const sign = offset < 0 ? '-' : '+';
+  const hours = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
+  const minutes = String(Math.abs(offset) % 60).padStart(2, '0');
+  return `${wall}${sign}${hours}:${minutes}`;
+}

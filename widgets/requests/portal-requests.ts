@@ -22,7 +22,8 @@ const messages = {
 /**
  * The client's requests to the business (B6, T5, P3, S1, C4): the list with status badges, a new-request form and
  * each request's thread. Other widgets open it pre-filled with the `portal-request-new` event (or the `draft`
- * property), e.g. a financial request about a charge; it cancels that event to say it took the draft.
+ * property), e.g. a financial request about a charge; it cancels that event to say it took the draft. The
+ * `portal-request-open` event (`detail.id`) opens one request's thread, e.g. from an appointment proposal.
  * @summary What the client asked the business, and the answers.
  * @event portal-request-created - a request was sent; `detail.id`.
  * @csspart base - the panel.
@@ -78,9 +79,17 @@ export class PortalRequests extends LitElement {
     this.openDraft(event.detail);
   };
 
+  /** Opens the thread another widget points to (an appointment proposal's request), and says so by cancelling. */
+  private readonly handleOpenEvent = (event: CustomEvent<{ id: string }>) => {
+    event.preventDefault();
+    this.open(event.detail.id);
+    void this.updateComplete.then(() => this.scrollIntoView({ block: 'nearest' }));
+  };
+
   override connectedCallback() {
     super.connectedCallback();
     document.addEventListener('portal-request-new', this.handleDraftEvent);
+    document.addEventListener('portal-request-open', this.handleOpenEvent);
     const match = /(?:^#|&)portico-request=([0-9a-f-]{36})/.exec(location.hash);
     if (match) {
       history.replaceState(history.state, '', `${location.pathname}${location.search}`);
@@ -91,6 +100,7 @@ export class PortalRequests extends LitElement {
   override disconnectedCallback() {
     super.disconnectedCallback();
     document.removeEventListener('portal-request-new', this.handleDraftEvent);
+    document.removeEventListener('portal-request-open', this.handleOpenEvent);
   }
 
   private lastSessionKey = '';
@@ -398,6 +408,8 @@ declare global {
   interface GlobalEventHandlersEventMap {
     /** Another widget asks to open a new request, pre-filled. */
     'portal-request-new': CustomEvent<RequestDraft>;
+    /** Another widget asks to open one request's thread. */
+    'portal-request-open': CustomEvent<{ id: string }>;
     'portal-request-created': CustomEvent<{ id: string }>;
   }
 }
