@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Locale } from '../features/tenants/schemas.ts';
+import { timeZone, type Locale } from '../features/tenants/schemas.ts';
 import { inviteAttachment } from './calendar-invite.ts';
 import type { LocaleCopy, MailCopy } from './copy.ts';
 import { layoutHtml, layoutText } from './layout.ts';
@@ -25,17 +25,6 @@ const hours = amount(24 * 90);
 /** An ISO 8601 instant, with `Z` or an offset. */
 const instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 instant such as 2026-03-31T12:00:00Z' });
 /** An IANA time zone this runtime knows. */
-const timeZone = z
-  .string()
-  .max(64)
-  .refine((value) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: value });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'must be an IANA time zone such as America/Sao_Paulo');
 /** An appointment booked or cancelled; `uid` names it in calendars (the same in both mails). */
 const appointment = z
   .object({

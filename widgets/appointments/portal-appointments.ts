@@ -3,14 +3,15 @@ import { Task } from '@lit/task';
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ApiError, type Appointment, type AppointmentCatalog } from '../core/api-client.ts';
-import { portalContext, type PortalRuntime } from '../core/context.ts';
+import { fullAccessToken, portalContext, type PortalRuntime, sessionKeyOf } from '../core/context.ts';
 import { define } from '../core/define.ts';
 import { todayIn } from '../core/format.ts';
 import { translator, type Locale, type Translate } from '../core/i18n.ts';
-import { baseStyles, panelStyles } from '../core/shared-styles.ts';
+import { baseStyles, panelStyles, tabStyles } from '../core/shared-styles.ts';
 import { BookingSection } from './booking.ts';
 import { addDays, formatInstant, formatTime, zoneName } from './dates.ts';
-import { saveThroughLink, startGuideDownload } from './guide.ts';
+import { saveThroughLink } from '../core/download.ts';
+import { startGuideDownload } from './guide.ts';
 import { messages, type AppointmentsHost, type Key } from './host.ts';
 import { AppointmentList } from './list.ts';
 import { appointmentsStyles } from './portal-appointments.styles.ts';
@@ -82,7 +83,7 @@ import { ProposalSection } from './proposals.ts';
  * @cssprop --portal-appointments-selected-color - the chosen day's number (default: the text on the primary colour).
  */
 export class PortalAppointments extends LitElement implements AppointmentsHost {
-  static override styles = [baseStyles, panelStyles, appointmentsStyles];
+  static override styles = [baseStyles, panelStyles, tabStyles, appointmentsStyles];
 
   /** The service to start with, by key (a page about one exam); the client may choose another. */
   @property({ reflect: true }) service = '';
@@ -126,10 +127,10 @@ export class PortalAppointments extends LitElement implements AppointmentsHost {
   }
 
   token() {
-    return this.portal?.session.status === 'signed-in' && this.portal.session.scope === 'full' ? this.portal.session.accessToken : undefined;
+    return fullAccessToken(this.portal);
   }
   sessionKey() {
-    return this.token() && this.portal?.session.status === 'signed-in' ? `${this.portal.session.user.id}:${this.portal.session.accountId}` : '';
+    return this.token() ? sessionKeyOf(this.portal) : '';
   }
   actingAccount() {
     const session = this.portal?.session;

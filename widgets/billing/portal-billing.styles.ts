@@ -98,25 +98,6 @@ export const billingStyles = css`
   legend {
     font-weight: 600;
   }
-  [part~='tabs'] {
-    display: flex;
-    gap: calc(var(--portal-space) / 2);
-    border-bottom: 1px solid var(--portal-color-border);
-  }
-  [part~='tab'] {
-    color: var(--portal-color-on-surface);
-    background: none;
-    border: 0;
-    border-bottom: 3px solid transparent;
-    border-radius: var(--portal-radius) var(--portal-radius) 0 0;
-    padding: 0 var(--portal-space);
-    /* On a phone the two tabs share the row, their words wrapping, rather than stack. */
-    flex: 0 1 auto;
-  }
-  [part~='tab'][aria-selected='true'] {
-    border-bottom-color: var(--portal-color-primary);
-    font-weight: 600;
-  }
   form,
   fieldset {
     display: grid;

@@ -2,11 +2,11 @@ import { consume } from '@lit/context';
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ApiError } from '../core/api-client.ts';
-import { portalContext, type PortalRuntime } from '../core/context.ts';
+import { fullAccessToken, portalContext, type PortalRuntime, sessionKeyOf } from '../core/context.ts';
 import { define } from '../core/define.ts';
 import { formatCalendarDate, formatMoney, todayIn } from '../core/format.ts';
 import { translator, type Locale, type Translate } from '../core/i18n.ts';
-import { baseStyles, panelStyles } from '../core/shared-styles.ts';
+import { baseStyles, panelStyles, tabStyles } from '../core/shared-styles.ts';
 import { ChargesSection } from './charges.ts';
 import { DocumentsSection } from './documents.ts';
 import { messages, type BillingHost, type Key } from './host.ts';
@@ -56,7 +56,7 @@ const TABS: Tab[] = ['charges', 'documents'];
  * @cssprop --portal-billing-overdue-color - overdue amounts and badges (default: the danger colour).
  */
 export class PortalBilling extends LitElement implements BillingHost {
-  static override styles = [baseStyles, panelStyles, billingStyles];
+  static override styles = [baseStyles, panelStyles, tabStyles, billingStyles];
 
   /** Where the client goes to pay by card or manage cards; by default the whole page (the top window) goes there. */
   @property({ attribute: false }) navigate: (url: string) => void = (url) => {
@@ -91,10 +91,10 @@ export class PortalBilling extends LitElement implements BillingHost {
   }
 
   token() {
-    return this.portal?.session.status === 'signed-in' && this.portal.session.scope === 'full' ? this.portal.session.accessToken : undefined;
+    return fullAccessToken(this.portal);
   }
   sessionKey() {
-    return this.token() && this.portal?.session.status === 'signed-in' ? `${this.portal.session.user.id}:${this.portal.session.accountId}` : '';
+    return this.token() ? sessionKeyOf(this.portal) : '';
   }
   accounts() {
     return this.portal?.session.status === 'signed-in' ? this.portal.session.accounts : [];

@@ -43,3 +43,13 @@ export interface PortalRuntime {
  * still find each other's provider.
  */
 export const portalContext = createContext<PortalRuntime>(Symbol.for('portico.runtime'));
+
+/** The access token of a full client session (not a profile-only link, not quick access), if one is open. */
+export function fullAccessToken(portal: PortalRuntime | undefined): string | undefined {
+  return portal?.session.status === 'signed-in' && portal.session.scope === 'full' ? portal.session.accessToken : undefined;
+}
+
+/** Who is looking at which account: when it changes, a widget drops what it showed the previous one. */
+export function sessionKeyOf(portal: PortalRuntime | undefined): string {
+  return portal?.session.status === 'signed-in' ? `${portal.session.user.id}:${portal.session.accountId}` : '';
+}

@@ -4,13 +4,14 @@ import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { ApiError, type DocumentFilters, type DocumentItem, type Page } from '../core/api-client.ts';
-import { portalContext, type PortalRuntime } from '../core/context.ts';
+import { fullAccessToken, portalContext, type PortalRuntime, sessionKeyOf } from '../core/context.ts';
 import { define } from '../core/define.ts';
 import { ESOCIAL_CATEGORY } from '../core/document-types.ts';
 import { formatCalendarDate, todayIn } from '../core/format.ts';
 import { translator, type Locale, type Translate } from '../core/i18n.ts';
 import { baseStyles, panelStyles } from '../core/shared-styles.ts';
-import { saveThroughLink, startDownload } from './download.ts';
+import { saveThroughLink } from '../core/download.ts';
+import { startDownload } from './download.ts';
 import { FiltersPart } from './filters.ts';
 import { messages, NO_FILTERS, sinceChoice, type Choice, type FilterValues, type Key } from './host.ts';
 import { renderDocument, renderEmpty, type ListHost } from './list.ts';
@@ -111,11 +112,11 @@ export class PortalDocuments extends LitElement implements ListHost {
   }
 
   private token() {
-    return this.portal?.session.status === 'signed-in' && this.portal.session.scope === 'full' ? this.portal.session.accessToken : undefined;
+    return fullAccessToken(this.portal);
   }
   /** Who is looking, not their token: a refreshed token reloads nothing. */
   private sessionKey() {
-    return this.token() && this.portal?.session.status === 'signed-in' ? `${this.portal.session.user.id}:${this.portal.session.accountId}` : '';
+    return this.token() ? sessionKeyOf(this.portal) : '';
   }
 
   catalog() {

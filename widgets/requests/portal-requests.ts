@@ -4,7 +4,7 @@ import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ApiError, type RequestDetail, type RequestDraft } from '../core/api-client.ts';
 import type { RequestSummary } from '../../server/features/requests/schemas.ts';
-import { portalContext, type PortalRuntime } from '../core/context.ts';
+import { fullAccessToken, portalContext, type PortalRuntime, sessionKeyOf } from '../core/context.ts';
 import { define } from '../core/define.ts';
 import { formatDate } from '../core/format.ts';
 import { coreMessages, translator, type Translate } from '../core/i18n.ts';
@@ -49,9 +49,9 @@ export class PortalRequests extends LitElement {
   @state() private notice = '';
   @state() private version = 0;
 
-  private readonly token = () => (this.portal?.session.status === 'signed-in' && this.portal.session.scope === 'full' ? this.portal.session.accessToken : undefined);
+  private readonly token = () => fullAccessToken(this.portal);
   /** The session's identity, not its token: a refreshed token must not reload the list. */
-  private readonly sessionKey = () => (this.portal?.session.status === 'signed-in' ? `${this.portal.session.user.id}:${this.portal.session.accountId}` : '');
+  private readonly sessionKey = () => sessionKeyOf(this.portal);
 
   /** The status shown in the list ('' for all), and the older pages the client asked for. */
   @state() private statusFilter = '';

@@ -16,7 +16,8 @@ const origin = z
   .string()
   .regex(/^https?:\/\/[a-z0-9.-]+(:[0-9]{1,5})?$/, 'must be an origin such as https://www.example.com')
   .refine((value) => URL.canParse(value) && new URL(value).origin === value, 'must be an origin such as https://www.example.com');
-const timeZone = z.string().refine((value) => {
+/** An IANA time zone the runtime knows, such as America/Sao_Paulo. */
+export const timeZone = z.string().max(64).refine((value) => {
   try {
     new Intl.DateTimeFormat('en', { timeZone: value });
     return true;
