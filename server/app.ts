@@ -13,6 +13,8 @@ import { authRoutes } from './features/auth/routes.ts';
 import { portalAppointmentRoutes } from './features/appointments/routes-portal.ts';
 import { integrationAppointmentRoutes } from './features/appointments/routes-v1.ts';
 import { healthRoutes } from './features/health/routes.ts';
+import { portalProfileRoutes } from './features/profile/routes-portal.ts';
+import { integrationProfileRoutes } from './features/profile/routes-v1.ts';
 import { portalBillingRoutes } from './features/billing/routes-portal.ts';
 import { integrationBillingRoutes } from './features/billing/routes-v1.ts';
 import { paymentWebhookRoutes } from './features/billing/routes-webhooks.ts';
@@ -100,6 +102,8 @@ export function createApp(deps: AppDeps) {
   app.route('/api/portal/appointments', portalAppointmentRoutes(authDeps));
   app.route('/api/v1/appointments', integrationAppointmentRoutes({ db, clock: deps.clock, wakeMail: deps.wakeMail }));
   app.route('/api/v1/branding', logoRoutes({ db, clock: deps.clock }));
+  app.route('/api/portal/profile', portalProfileRoutes(authDeps));
+  app.route('/api/v1/profile', integrationProfileRoutes({ db, clock: deps.clock, wakeMail: deps.wakeMail }));
   app.route('/api/v1/accounts', accountRoutes({ db, clock: deps.clock }));
   app.route('/api/v1/users', userRoutes({ db, clock: deps.clock, wakeMail: deps.wakeMail }));
   app.get('/.well-known/jwks.json', (c) => {

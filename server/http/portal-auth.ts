@@ -105,3 +105,9 @@ export function clientUserOf(principal: Principal): string {
   if (principal.type !== 'client' || principal.scope !== 'full') throw new AppError('forbidden', 403, 'Sign in to the portal to see this');
   return principal.subject;
 }
+
+/** The portal user behind a full session or a profile-only link (P5): what may read and change the profile. */
+export function profileUserOf(principal: Principal): string {
+  if (principal.type !== 'client' || (principal.scope !== 'full' && principal.scope !== 'profile')) throw new AppError('forbidden', 403, 'Sign in to the portal to see this');
+  return principal.subject;
+}

@@ -40,7 +40,9 @@ export type ProblemCode =
   | 'booking_unavailable'
   | 'cancellation_closed'
   | 'appointments_hidden'
-  | 'proposal_answered';
+  | 'proposal_answered'
+  | 'field_not_editable'
+  | 'profile_incomplete';
 
 /** An RFC 9457 problem document as Portico sends it. */
 export interface Problem {
@@ -111,6 +113,8 @@ const titles: Record<ProblemCode, string> = {
   cancellation_closed: 'Too late to cancel',
   appointments_hidden: 'Appointments not shown',
   proposal_answered: 'Proposal already answered',
+  field_not_editable: 'Field not editable',
+  profile_incomplete: 'Profile incomplete',
 };
 
 /** A field of the input and what is wrong with it. */
