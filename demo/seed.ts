@@ -10,6 +10,7 @@ import { inviteUser } from '../server/features/users/service.ts';
 import { CLINICA_SOL_PEOPLE, DEMO_API_TOKENS, DEMO_REQUESTS, DEMO_SIGN_INS, MARTINS_CASTRO_PEOPLE } from './people.ts';
 import { demoTenants } from './tenants.ts';
 import { seedClinicaSolAppointments, seedMartinsCastroAppointments } from './appointments.ts';
+import { CLINICA_SOL_PROFILE, MARTINS_CASTRO_PROFILE, seedProfile } from './profile.ts';
 import { seedClinicaSolBilling, seedMartinsCastroBilling, type DemoFile } from './billing.ts';
 import { storeDemoDocuments, storeDemoFiles } from './documents.ts';
 import { clinicaSolDocuments, martinsCastroDocuments } from './document-data.ts';
@@ -69,6 +70,16 @@ async function seedClinicaSol(tx: Tx, storage: Storage, tenant: PortalTenant, rh
     values (portico_current_tenant(), ${account!.id}, 'Renovação do PGR 2026 — Metalúrgica Horizonte', ${access.number}, ${sha256(access.accessKey)}) returning id`;
   await seedProcesses(tx, CLINICA_SOL_TEMPLATES, CLINICA_SOL_CASES.map((item) => ({ ...item, number: access.number, processId: pgr!.id })), now);
   await storeDemoDocuments(tx, storage, tenant.id, await clinicaSolDocuments(tx, account!.id, establishments, now));
+  // The company confirmed its data two months ago; Ana, who has not used the portal yet, will be asked to.
+  await seedProfile(
+    tx,
+    CLINICA_SOL_PROFILE,
+    [
+      { id: account!.id, values: { capitalSocial: 250_000_000 }, address: { street: 'Av. das Indústrias', number: '1200', district: 'Distrito Industrial', city: 'Campinas', region: 'SP', postalCode: '13069-280', country: 'BR' }, confirmedDaysAgo: 60 },
+      { id: ana!.id, values: { convenio: 'particular' }, address: { street: 'Rua Coronel Quirino', number: '845', complement: 'apto 42', district: 'Cambuí', city: 'Campinas', region: 'SP', postalCode: '13025-001', country: 'BR' } },
+    ],
+    now,
+  );
   await seedClinicaSolAppointments(tx, tenant.timeZone, { userId: rh!.id, accountId: account!.id, establishmentId: establishments.Matriz!, otherAccountId: ana!.id }, now);
   return seedClinicaSolBilling(tx, account!.id, establishments, now);
 }
@@ -88,6 +99,7 @@ async function seedMartinsCastro(tx: Tx, storage: Storage, tenantId: string, tim
   }
   await seedProcesses(tx, MARTINS_CASTRO_TEMPLATES, MARTINS_CASTRO_CASES.map((item) => ({ ...item, processId: ids.get(item.number)! })), now);
   await storeDemoDocuments(tx, storage, tenantId, await martinsCastroDocuments(tx, account!.id, now));
+  await seedProfile(tx, MARTINS_CASTRO_PROFILE, [{ id: account!.id, values: { pasaporte: 'AB1234567', nacionalidad: 'Argentina' }, address: { street: 'Calle de Fuencarral', number: '98', complement: '3.º B', city: 'Madrid', region: 'Madrid', postalCode: '28004', country: 'ES' } }], now);
   await seedMartinsCastroAppointments(tx, timeZone, { userId: lucia!.id, accountId: account!.id }, now);
   return seedMartinsCastroBilling(tx, account!.id, now);
 }
