@@ -29,6 +29,8 @@ create table profile_fields (
   max jsonb,
   help jsonb check (jsonb_typeof(help) = 'object'),
   position smallint not null default 0,
+  -- only companies' or only people's profiles have it (null: every account)
+  account_kind text check (account_kind in ('person', 'company')),
   active boolean not null default true,
   updated_at timestamptz not null default now(),
   primary key (tenant_id, key),

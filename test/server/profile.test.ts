@@ -59,6 +59,7 @@ before(async () => {
   };
   await ok(api('PUT', '/fields/convenio', { labels: { 'pt-BR': 'Convênio', en: 'Health plan' }, type: 'choice', choices: [{ key: 'unimed', labels: { 'pt-BR': 'Unimed' } }, { key: 'particular', labels: { 'pt-BR': 'Particular', en: 'Private' } }] }));
   await ok(api('PUT', '/fields/capitalSocial', { labels: { 'pt-BR': 'Capital social' }, type: 'money', min: 0, max: 100_000_000_000, position: 1 }));
+  await ok(api('PUT', '/fields/cnae', { labels: { 'pt-BR': 'CNAE principal' }, type: 'text', max: 9, accountKind: 'company', position: 4 }));
   await ok(api('PUT', '/fields/nascimento', { labels: { 'pt-BR': 'Data de nascimento' }, type: 'date', min: '1900-01-01', max: '2026-12-31', position: 2 }));
   await ok(api('PUT', '/settings', { modes: { name: 'approve', taxId: 'view', email: 'edit', phone: 'edit', convenio: 'approve' }, confirmation: 'periodic', everyMonths: 12 }));
   solo = await sessionOf(f, `solo.${f.tenant.slug}@example.com`);
@@ -123,6 +124,14 @@ describe('the client keeps the profile right', () => {
     assert.equal((await api('POST', `/changes/${pending.id}/refuse`, { reason: 'Envie a carteirinha do convênio.' })).status, 200);
     const profile = (await (await portal('GET', '')).json()) as Profile;
     assert.deepEqual([field(profile, 'convenio').value, field(profile, 'convenio').pending], [null, null]);
+  });
+
+  test('a field only companies have is neither shown to nor taken from a person', async () => {
+    const profile = (await (await portal('GET', '')).json()) as Profile;
+    assert.equal(profile.fields.some((item) => item.key === 'cnae'), false);
+    assert.equal((await readProblem(await change({ cnae: '2599-3/99' }))).code, 'invalid_input');
+    const company = (await (await api('GET', `/accounts/${f.company.id}`)).json()) as Profile;
+    assert.equal(field(company, 'cnae').label, 'CNAE principal');
   });
 
   test('custom fields are checked by their type and bounds; money is whole cents', async () => {

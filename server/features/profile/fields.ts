@@ -31,12 +31,16 @@ export async function profileSettings(tx: Tx): Promise<ProfileSettings> {
   return row ?? { modes: {}, confirmation: 'off', everyMonths: null };
 }
 
-/** Every field of the tenant's profiles, standard ones first, then the active custom ones by position. */
-export async function fieldDefinitions(tx: Tx, settings?: ProfileSettings): Promise<FieldDefinition[]> {
+/**
+ * The fields of the tenant's profiles — of `accountKind`'s profiles when given — standard ones first, then the active
+ * custom ones by position.
+ */
+export async function fieldDefinitions(tx: Tx, settings?: ProfileSettings, accountKind?: 'person' | 'company'): Promise<FieldDefinition[]> {
   const { modes } = settings ?? (await profileSettings(tx));
   const custom = await tx<(Omit<FieldDefinition, 'standard' | 'mode'> & { position: number })[]>`
     select key, type, labels, help, required, choices, min, max, position from profile_fields
-     where tenant_id = portico_current_tenant() and active order by position, key`;
+     where tenant_id = portico_current_tenant() and active ${accountKind ? tx`and (account_kind is null or account_kind = ${accountKind})` : tx``}
+     order by position, key`;
   return [
     ...STANDARD_FIELDS.map((key) => ({
       key,

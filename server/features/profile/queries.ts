@@ -76,7 +76,7 @@ export function confirmationValidUntil(at: Date, settings: ProfileSettings): Dat
 /** The account's profile as the form shows it, in `locale`, judged at `now`. */
 export async function readProfile(tx: Tx, account: AccountRow, locale: Locale, now: Date): Promise<Profile> {
   const settings = await profileSettings(tx);
-  const definitions = await fieldDefinitions(tx, settings);
+  const definitions = await fieldDefinitions(tx, settings, account.kind);
   const pending = await tx<{ id: string; field: string; value: unknown; requestedAt: Date; requestId: string }[]>`
     select id, field_key as field, after as value, requested_at as "requestedAt", request_id as "requestId" from profile_changes
      where account_id = ${account.id} and status = 'pending' and tenant_id = portico_current_tenant()`;

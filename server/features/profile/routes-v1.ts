@@ -51,12 +51,13 @@ export function integrationProfileRoutes(deps: { db: Database; clock: () => Date
       const field = c.req.valid('json');
       await db.withTenant(c.get('tenant').id, async (tx) => {
         await tx`
-          insert into profile_fields (tenant_id, key, labels, type, required, choices, min, max, help, position, active, updated_at)
+          insert into profile_fields (tenant_id, key, labels, type, required, choices, min, max, help, position, account_kind, active, updated_at)
           values (portico_current_tenant(), ${key}, ${tx.json(field.labels)}, ${field.type}, ${field.required}, ${field.choices ? tx.json(field.choices) : null},
                   ${field.min === undefined ? null : tx.json(field.min)}, ${field.max === undefined ? null : tx.json(field.max)}, ${field.help ? tx.json(field.help) : null},
-                  ${field.position}, ${field.active}, ${clock()})
+                  ${field.position}, ${field.accountKind}, ${field.active}, ${clock()})
           on conflict (tenant_id, key) do update set labels = excluded.labels, type = excluded.type, required = excluded.required, choices = excluded.choices,
-            min = excluded.min, max = excluded.max, help = excluded.help, position = excluded.position, active = excluded.active, updated_at = excluded.updated_at`;
+            min = excluded.min, max = excluded.max, help = excluded.help, position = excluded.position, account_kind = excluded.account_kind,
+            active = excluded.active, updated_at = excluded.updated_at`;
       });
       return c.json({ key, ...field });
     })

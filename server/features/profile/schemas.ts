@@ -62,6 +62,8 @@ export const customFieldInput = z
     /** Help shown under the input. */
     help: localized(200).optional(),
     position: z.number().int().min(0).max(1000).default(0),
+    /** Only companies' (e.g. "Capital social") or only people's profiles have it; null: every account. */
+    accountKind: z.enum(['person', 'company']).nullable().default(null),
     active: z.boolean().default(true),
   })
   .strict()

@@ -50,7 +50,7 @@ export async function applyChanges(
   input: { tenant: PortalTenant; account: AccountRow; values: Record<string, unknown>; actor: Actor; client?: { userId: string }; now: Date },
 ): Promise<ChangeOutcome> {
   const { account, actor, now } = input;
-  const definitions = new Map((await fieldDefinitions(tx)).map((field) => [field.key, field]));
+  const definitions = new Map((await fieldDefinitions(tx, undefined, account.kind)).map((field) => [field.key, field]));
   const entries = Object.entries(input.values);
   if (entries.length === 0) throw new AppError('invalid_input', 400, 'Nothing to change', [{ path: 'values', message: 'must name at least one field' }]);
   const unknown = entries.filter(([key]) => !definitions.has(key)).map(([key]) => ({ path: `values.${key}`, message: 'is not a field of this profile' }));
