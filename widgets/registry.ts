@@ -6,5 +6,6 @@ export const widgetChunks: Record<string, () => Promise<unknown>> = {
   'portal-documents': () => import('./documents/portal-documents.ts'),
   'portal-login': () => import('./login/portal-login.ts'),
   'portal-process-tracker': () => import('./process-tracker/portal-process-tracker.ts'),
+  'portal-profile': () => import('./profile/portal-profile.ts'),
   'portal-requests': () => import('./requests/portal-requests.ts'),
 };

@@ -6,12 +6,14 @@ import type { Appointment, AppointmentCatalog, AppointmentListQuery, Appointment
 import type { AccountOption, BillingReport, BillingSummary, Charge, ChargeFilters, Invoice, Page, PaymentMethod } from './billing-types.ts';
 import type { DocumentCatalog, DocumentFilters, DocumentItem, DocumentLink } from './document-types.ts';
 import type { ProcessDetail, ProcessSummary } from './process-types.ts';
+import type { ChangeResult, NewPrivacyRequest, PrivacyRequestAnswer, Profile, ProfileChange, ProfileQuery } from './profile-types.ts';
 
 export type { PublicTenant, RequestDetail, RequestPage, SessionAnswer, SessionInfo };
 export type * from './appointment-types.ts';
 export type * from './billing-types.ts';
 export type * from './document-types.ts';
 export type * from './process-types.ts';
+export type * from './profile-types.ts';
 
 /** What is sent to create a request. */
 export type NewRequest = Required<Pick<RequestDraft, 'category' | 'subject' | 'description'>> & Pick<RequestDraft, 'about'> & { establishmentId?: string };
@@ -144,6 +146,20 @@ export interface PortalApi {
   proposeAppointment(token: string, proposal: NewProposal): Promise<AppointmentProposal>;
   /** Request mode: the client's proposals, newest first, and what became of them. */
   listAppointmentProposals(token: string, options: { locale?: string }, signal?: AbortSignal): Promise<{ items: AppointmentProposal[] }>;
+
+  /** P1–P2: the account's registration data, field by field with its mode (a full or a profile-only session). */
+  getProfile(token: string, query: ProfileQuery, signal?: AbortSignal): Promise<Profile>;
+  /**
+   * Changes only the fields named, all or nothing: editable ones saved, those needing approval held as pending changes.
+   * `invalid_input` (400) and `field_not_editable` (403) name the fields in `fields`.
+   */
+  updateProfile(token: string, change: ProfileChange, query: ProfileQuery): Promise<ChangeResult>;
+  /** P3: "my data is correct", recorded; `profile_incomplete` (422) names the empty required fields in `fields`. */
+  confirmProfile(token: string, query: ProfileQuery): Promise<Profile>;
+  /** Everything the portal holds about the account, as a JSON file (LGPD/GDPR). */
+  downloadProfileExport(token: string, query: ProfileQuery): Promise<File>;
+  /** Asks the business to correct or delete the account's data: the request opened and the legal deadline. */
+  requestPrivacy(token: string, request: NewPrivacyRequest, query: ProfileQuery): Promise<PrivacyRequestAnswer>;
 }
 
 /** The real client: `fetch` against the Portico server, naming the tenant on every call. */
@@ -324,6 +340,22 @@ export class HttpPortalApi implements PortalApi {
     return this.request<{ items: AppointmentProposal[] }>(withQuery('/api/portal/appointments/proposals', options), { signal, headers: bearer(token) });
   }
 
+  getProfile(token: string, query: ProfileQuery, signal?: AbortSignal) {
+    return this.request<Profile>(withQuery('/api/portal/profile', query), { signal, headers: bearer(token) });
+  }
+  updateProfile(token: string, change: ProfileChange, query: ProfileQuery) {
+    return this.send<ChangeResult>(withQuery('/api/portal/profile', query), change, token, 'PATCH');
+  }
+  confirmProfile(token: string, query: ProfileQuery) {
+    return this.send<Profile>(withQuery('/api/portal/profile/confirm', query), {}, token);
+  }
+  downloadProfileExport(token: string, query: ProfileQuery) {
+    return this.file(withQuery('/api/portal/profile/export', { accountId: query.accountId }), token, 'my-data.json');
+  }
+  requestPrivacy(token: string, request: NewPrivacyRequest, query: ProfileQuery) {
+    return this.send<PrivacyRequestAnswer>(withQuery('/api/portal/profile/privacy-requests', { accountId: query.accountId }), request, token);
+  }
+
   /**
    * A file fetched with the session's token, named as the server named it (when CORS lets us read
    * `Content-Disposition`) or else `fallbackName`.
@@ -340,7 +372,7 @@ export class HttpPortalApi implements PortalApi {
     return new File([blob], fileNameOf(response.headers.get('Content-Disposition')) ?? fallbackName, { type: blob.type });
   }
 
-  private send<T>(path: string, body: unknown, token: string, method: 'POST' | 'PUT' = 'POST'): Promise<T> {
+  private send<T>(path: string, body: unknown, token: string, method: 'POST' | 'PUT' | 'PATCH' = 'POST'): Promise<T> {
     return this.request<T>(path, { method, body: JSON.stringify(body), headers: { 'Content-Type': 'application/json', ...bearer(token) } });
   }
 

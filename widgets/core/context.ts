@@ -49,6 +49,15 @@ export function fullAccessToken(portal: PortalRuntime | undefined): string | und
   return portal?.session.status === 'signed-in' && portal.session.scope === 'full' ? portal.session.accessToken : undefined;
 }
 
+/**
+ * The access token of a session that may open the profile: a full one, or a profile-only one (an e-mailed "update
+ * your data" link, P5). Quick access never may.
+ */
+export function profileAccessToken(portal: PortalRuntime | undefined): string | undefined {
+  const session = portal?.session;
+  return session?.status === 'signed-in' && (session.scope === 'full' || session.scope === 'profile') ? session.accessToken : undefined;
+}
+
 /** Who is looking at which account: when it changes, a widget drops what it showed the previous one. */
 export function sessionKeyOf(portal: PortalRuntime | undefined): string {
   return portal?.session.status === 'signed-in' ? `${portal.session.user.id}:${portal.session.accountId}` : '';

@@ -8,6 +8,7 @@ import { memoryBilling } from './billing-fixtures.ts';
 import { memoryDocuments } from './document-fixtures.ts';
 import type { Locale } from './i18n.ts';
 import { memoryProcesses } from './process-fixtures.ts';
+import { memoryProfile } from './profile-fixtures.ts';
 import { RuntimeHost } from './runtime.ts';
 
 export { brlBilling, eurBilling, fixtureCharge, memoryBilling, summarize, type BillingData } from './billing-fixtures.ts';
@@ -24,6 +25,21 @@ export {
   type AppointmentData,
   type AppointmentState,
 } from './appointment-fixtures.ts';
+export {
+  PROFILE_ACCOUNTS,
+  PROFILE_NOW,
+  PROFILE_STATES,
+  anaProfile,
+  horizonteProfile,
+  luciaProfile,
+  memoryProfile,
+  profileCalls,
+  profileSessionFor,
+  type FixtureField,
+  type ProfileCalls,
+  type ProfileData,
+  type ProfileState,
+} from './profile-fixtures.ts';
 export { clinicaSolCategories, fixtureDocument, horizonteDocuments, memoryDocuments, type DocumentData, type FixtureCategory } from './document-fixtures.ts';
 
 /** A tenant as the server would answer it. */
@@ -125,7 +141,7 @@ function memoryRequests(initial: RequestDetail[]) {
   };
 }
 
-/** The calls of the fixture API (auth, requests, billing, processes, documents, appointments), each replaceable by a test or a story. */
+/** The calls of the fixture API (auth, requests, billing, processes, documents, appointments, profile), each replaceable by a test or a story. */
 type AuthCalls = Omit<PortalApi, 'getTenant' | 'resolveUrl'>;
 
 /** A PortalApi that answers from fixtures and counts the calls. */
@@ -161,6 +177,7 @@ export class FixtureApi implements PortalApi {
       ...memoryProcesses(),
       ...memoryDocuments(),
       ...memoryAppointments(),
+      ...memoryProfile(),
       ...auth,
     };
   }
@@ -218,6 +235,11 @@ export class FixtureApi implements PortalApi {
   downloadAppointmentGuide(...args: Parameters<PortalApi['downloadAppointmentGuide']>) { return this.record('downloadAppointmentGuide', ...args); }
   proposeAppointment(...args: Parameters<PortalApi['proposeAppointment']>) { return this.record('proposeAppointment', ...args); }
   listAppointmentProposals(...args: Parameters<PortalApi['listAppointmentProposals']>) { return this.record('listAppointmentProposals', ...args); }
+  getProfile(...args: Parameters<PortalApi['getProfile']>) { return this.record('getProfile', ...args); }
+  updateProfile(...args: Parameters<PortalApi['updateProfile']>) { return this.record('updateProfile', ...args); }
+  confirmProfile(...args: Parameters<PortalApi['confirmProfile']>) { return this.record('confirmProfile', ...args); }
+  downloadProfileExport(...args: Parameters<PortalApi['downloadProfileExport']>) { return this.record('downloadProfileExport', ...args); }
+  requestPrivacy(...args: Parameters<PortalApi['requestPrivacy']>) { return this.record('requestPrivacy', ...args); }
 
   getTenant(signal?: AbortSignal): Promise<PublicTenant> {
     this.calls++;
