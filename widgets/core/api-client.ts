@@ -1,5 +1,6 @@
 import type { SessionAnswer, SessionInfo } from '../../server/features/auth/schemas.ts';
 import type { RequestDetail, RequestPage } from '../../server/features/requests/schemas.ts';
+import type { EffectiveModules, Module } from '../../server/features/modules/schemas.ts';
 import type { PublicTenant } from '../../server/features/tenants/schemas.ts';
 
 import type { Appointment, AppointmentCatalog, AppointmentListQuery, AppointmentProposal, NewBooking, NewProposal, SlotsAnswer, SlotsQuery } from './appointment-types.ts';
@@ -8,7 +9,7 @@ import type { DocumentCatalog, DocumentFilters, DocumentItem, DocumentLink } fro
 import type { ProcessDetail, ProcessSummary } from './process-types.ts';
 import type { ChangeResult, NewPrivacyRequest, PrivacyRequestAnswer, Profile, ProfileChange, ProfileQuery } from './profile-types.ts';
 
-export type { PublicTenant, RequestDetail, RequestPage, SessionAnswer, SessionInfo };
+export type { EffectiveModules, Module, PublicTenant, RequestDetail, RequestPage, SessionAnswer, SessionInfo };
 export type * from './appointment-types.ts';
 export type * from './billing-types.ts';
 export type * from './document-types.ts';
@@ -125,6 +126,8 @@ export interface PortalApi {
   documentCatalog(token: string, options: { locale?: string }, signal?: AbortSignal): Promise<DocumentCatalog>;
   /** D1–D3: the documents the user reaches, newest issue date first, a page at a time. */
   listDocuments(token: string, filters: DocumentFilters, signal?: AbortSignal): Promise<Page<DocumentItem>>;
+  /** G2/G3: the modules the signed-in account may use (the whole portal's menu). */
+  listModules(token: string, options: { accountId?: string }, signal?: AbortSignal): Promise<EffectiveModules>;
   /** A short-lived signed link (an absolute URL) that downloads the file without the token: the browser's own download. */
   documentLink(token: string, id: string): Promise<DocumentLink>;
   /** The file, fetched with the token (named as the server names it, else `fallbackName`). */
@@ -305,6 +308,9 @@ export class HttpPortalApi implements PortalApi {
   }
   listDocuments(token: string, filters: DocumentFilters, signal?: AbortSignal) {
     return this.request<Page<DocumentItem>>(withQuery('/api/portal/documents', filters), { signal, headers: bearer(token) });
+  }
+  listModules(token: string, options: { accountId?: string }, signal?: AbortSignal) {
+    return this.request<EffectiveModules>(withQuery('/api/portal/modules', options), { signal, headers: bearer(token) });
   }
   async documentLink(token: string, id: string) {
     const link = await this.send<DocumentLink>(`/api/portal/documents/${encodeURIComponent(id)}/link`, {}, token);

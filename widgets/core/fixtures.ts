@@ -51,6 +51,7 @@ export function fixtureTenant(overrides: Partial<Omit<PublicTenant, 'branding'>>
     currency: 'BRL',
     timeZone: 'America/Sao_Paulo',
     modules: [],
+    links: { site: 'https://www.clinicasol.example/', social: [{ network: 'instagram', url: 'https://www.instagram.com/clinicasol' }] },
     ...overrides,
     branding: {
       logoUrl: null,
@@ -172,6 +173,7 @@ export class FixtureApi implements PortalApi {
       },
       signOut: async () => {},
       quickAccess: async (): Promise<QuickAccessAnswer> => ({ accessToken: 'fixture.process.token', expiresIn: 900, scope: 'process', processId: 'p1' }),
+      listModules: async () => ({ modules: ['billing', 'processes', 'documents', 'appointments', 'requests', 'profile'] }),
       ...memoryRequests([fixtureRequest({ id: 'r1' }), fixtureRequest({ id: 'r2', category: 'appointment', subject: 'Exames admissionais', status: 'open', messages: [] })]),
       ...memoryBilling(),
       ...memoryProcesses(),
@@ -225,6 +227,7 @@ export class FixtureApi implements PortalApi {
   markProcessSeen(...args: Parameters<PortalApi['markProcessSeen']>) { return this.record('markProcessSeen', ...args); }
   documentCatalog(...args: Parameters<PortalApi['documentCatalog']>) { return this.record('documentCatalog', ...args); }
   listDocuments(...args: Parameters<PortalApi['listDocuments']>) { return this.record('listDocuments', ...args); }
+  listModules(...args: Parameters<PortalApi['listModules']>) { return this.record('listModules', ...args); }
   documentLink(...args: Parameters<PortalApi['documentLink']>) { return this.record('documentLink', ...args); }
   downloadDocument(...args: Parameters<PortalApi['downloadDocument']>) { return this.record('downloadDocument', ...args); }
   appointmentCatalog(...args: Parameters<PortalApi['appointmentCatalog']>) { return this.record('appointmentCatalog', ...args); }

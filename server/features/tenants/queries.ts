@@ -15,6 +15,7 @@ interface TenantRow {
   font_family: string;
   color_scheme: PublicTenant['branding']['colorScheme'];
   modules: string[];
+  links: PublicTenant['links'];
 }
 
 function toPublicTenant(row: TenantRow): PublicTenant {
@@ -33,6 +34,7 @@ function toPublicTenant(row: TenantRow): PublicTenant {
       colorScheme: row.color_scheme,
     },
     modules: row.modules,
+    links: row.links,
   };
 }
 
@@ -40,7 +42,7 @@ function toPublicTenant(row: TenantRow): PublicTenant {
 export async function findEnabledTenant(tx: Tx, slug: string): Promise<(PublicTenant & { id: string }) | undefined> {
   const [row] = await tx<TenantRow[]>`
     select id, slug, name, default_locale, currency, time_zone, logo_url, primary_color, accent_color,
-           corner_radius, font_family, color_scheme, modules
+           corner_radius, font_family, color_scheme, modules, links
       from tenants where slug = ${slug} and portal_enabled`;
   return row && { id: row.id, ...toPublicTenant(row) };
 }

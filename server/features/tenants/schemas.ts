@@ -71,4 +71,6 @@ export interface PublicTenant {
   branding: Branding;
   /** The modules (widgets) this tenant has switched on. */
   modules: string[];
+  /** The business's site and social profiles, for the whole portal's footer (seed 003). */
+  links: { site: string | null; social: { network: string; url: string }[] };
 }
