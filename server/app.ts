@@ -12,7 +12,11 @@ import { accountRoutes } from './features/accounts/routes.ts';
 import { authRoutes } from './features/auth/routes.ts';
 import { portalAppointmentRoutes } from './features/appointments/routes-portal.ts';
 import { integrationAppointmentRoutes } from './features/appointments/routes-v1.ts';
+import { contentImageRoutes } from './features/content/images.ts';
+import { portalContentRoutes } from './features/content/routes-portal.ts';
+import { integrationContentRoutes } from './features/content/routes-v1.ts';
 import { healthRoutes } from './features/health/routes.ts';
+import { integrationModuleRoutes, portalModuleRoutes } from './features/modules/routes.ts';
 import { portalProfileRoutes } from './features/profile/routes-portal.ts';
 import { integrationProfileRoutes } from './features/profile/routes-v1.ts';
 import { portalBillingRoutes } from './features/billing/routes-portal.ts';
@@ -84,7 +88,7 @@ export function createApp(deps: AppDeps) {
     await next();
   };
   app.use('/api/*', noStore(), tenantCors(db), originGuard(), async function apiBodyLimit(c, next) {
-    if (/^\/api\/v1\/documents\/[^/]+\/file$/.test(c.req.path)) return documentBodies(c, next);
+    if (/^\/api\/v1\/(documents\/[^/]+|content\/materials\/[^/]+)\/file$/.test(c.req.path)) return documentBodies(c, next);
     return (isUpload(c.req.path) ? fileBodies : smallBodies)(c, next);
   });
   app.route('/api/portal/tenants', tenantRoutes(db));
@@ -102,6 +106,17 @@ export function createApp(deps: AppDeps) {
   app.route('/api/portal/appointments', portalAppointmentRoutes(authDeps));
   app.route('/api/v1/appointments', integrationAppointmentRoutes({ db, clock: deps.clock, wakeMail: deps.wakeMail }));
   app.route('/api/v1/branding', logoRoutes({ db, clock: deps.clock }));
+  const content = portalContentRoutes({ ...authDeps, storage: deps.storage });
+  app.route('/api/portal/news', content.news);
+  app.route('/api/portal/materials', content.materials);
+  app.route('/api/portal/campaigns', content.campaigns);
+  app.route('/api/portal/feedback', content.feedback);
+  app.route('/api/content-images', contentImageRoutes(db));
+  app.route('/api/v1/content', integrationContentRoutes({ db, clock: deps.clock, storage: deps.storage }));
+  app.route('/api/portal/modules', portalModuleRoutes(authDeps));
+  const modules = integrationModuleRoutes({ db, clock: deps.clock });
+  app.route('/api/v1/accounts', modules.accounts);
+  app.route('/api/v1/branding', modules.branding);
   app.route('/api/portal/profile', portalProfileRoutes(authDeps));
   app.route('/api/v1/profile', integrationProfileRoutes({ db, clock: deps.clock, wakeMail: deps.wakeMail }));
   app.route('/api/v1/accounts', accountRoutes({ db, clock: deps.clock }));
@@ -131,9 +146,13 @@ export function createApp(deps: AppDeps) {
 const API_BODY_LIMIT = 1024 * 1024;
 const ATTACHMENT_BODY_LIMIT = 10 * 1024 * 1024 + 64 * 1024;
 
-/** Routes that take a file: a client's attachment, or a billing file the business uploads as the raw body. */
+/** Routes that take a file: a client's attachment, a billing file or a content image the business uploads as the raw body. */
 function isUpload(path: string): boolean {
-  return path.endsWith('/attachments') || /^\/api\/v1\/billing\/(charges\/[^/]+\/boleto|invoices\/[^/]+\/(pdf|xml)|reports\/[^/]+\/file)$/.test(path);
+  return (
+    path.endsWith('/attachments') ||
+    /^\/api\/v1\/billing\/(charges\/[^/]+\/boleto|invoices\/[^/]+\/(pdf|xml)|reports\/[^/]+\/file)$/.test(path) ||
+    /^\/api\/v1\/content\/(news|campaigns)\/[^/]+\/image$/.test(path)
+  );
 }
 
 function tooLarge(c: Context): never {

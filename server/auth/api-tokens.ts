@@ -3,7 +3,7 @@ import type { Tx } from '../db/database.ts';
 import { sha256 } from './secrets.ts';
 
 /** What an API token may do, per module (A12). */
-export const API_SCOPES = ['accounts:read', 'accounts:write', 'requests:read', 'requests:write', 'users:read', 'users:write', 'billing:read', 'billing:write', 'processes:read', 'processes:write', 'documents:read', 'documents:write', 'appointments:read', 'appointments:write', 'profile:read', 'profile:write', 'branding:write'] as const;
+export const API_SCOPES = ['accounts:read', 'accounts:write', 'requests:read', 'requests:write', 'users:read', 'users:write', 'billing:read', 'billing:write', 'processes:read', 'processes:write', 'documents:read', 'documents:write', 'appointments:read', 'appointments:write', 'profile:read', 'profile:write', 'content:read', 'content:write', 'branding:write'] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
 /**

@@ -61,7 +61,7 @@ export async function findRequest(tx: Tx, id: string, viewer?: string, options: 
 
 export async function insertRequest(
   tx: Tx,
-  request: { accountId: string; establishmentId: string | null; authorId: string; category: RequestCategory; subject: string; description: string; about?: { type: string; id: string } },
+  request: { accountId: string; establishmentId: string | null; authorId: string | null; category: RequestCategory; subject: string; description: string; about?: { type: string; id: string } },
   now: Date,
 ): Promise<string> {
   const [row] = await tx<{ id: string }[]>`
