@@ -5,7 +5,7 @@ import type { Storage } from '../server/storage/storage.ts';
 import type { DemoFile } from './billing.ts';
 
 /** A one-page PDF with a title and lines: enough to stand for the business's own invoices and reports in the demo. */
-function demoPdf(lines: string[]): Promise<Uint8Array> {
+export function demoPdf(lines: string[]): Promise<Uint8Array> {
   const document = new PDFDocument({ size: 'A4', margin: 56, info: { Title: lines[0] ?? 'Demo', Producer: 'Portico demo' } });
   const chunks: Buffer[] = [];
   document.on('data', (chunk: Buffer) => chunks.push(chunk));

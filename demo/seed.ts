@@ -11,6 +11,7 @@ import { CLINICA_SOL_PEOPLE, DEMO_API_TOKENS, DEMO_REQUESTS, DEMO_SIGN_INS, MART
 import { demoTenants } from './tenants.ts';
 import { seedClinicaSolAppointments, seedMartinsCastroAppointments } from './appointments.ts';
 import { CLINICA_SOL_PROFILE, MARTINS_CASTRO_PROFILE, seedProfile } from './profile.ts';
+import { CLINICA_SOL_CONTENT, MARTINS_CASTRO_CONTENT, seedContent } from './content.ts';
 import { seedClinicaSolBilling, seedMartinsCastroBilling, type DemoFile } from './billing.ts';
 import { storeDemoDocuments, storeDemoFiles } from './documents.ts';
 import { clinicaSolDocuments, martinsCastroDocuments } from './document-data.ts';
@@ -80,6 +81,9 @@ async function seedClinicaSol(tx: Tx, storage: Storage, tenant: PortalTenant, rh
     ],
     now,
   );
+  await seedContent(tx, storage, tenant.id, CLINICA_SOL_CONTENT, account!.id, now);
+  // G3: Ana, a patient, has no company documents or billing in the portal (switched off for her account only).
+  await tx`insert into account_modules (tenant_id, account_id, module, enabled) values (portico_current_tenant(), ${ana!.id}, 'billing', false), (portico_current_tenant(), ${ana!.id}, 'documents', false)`;
   await seedClinicaSolAppointments(tx, tenant.timeZone, { userId: rh!.id, accountId: account!.id, establishmentId: establishments.Matriz!, otherAccountId: ana!.id }, now);
   return seedClinicaSolBilling(tx, account!.id, establishments, now);
 }
@@ -100,6 +104,7 @@ async function seedMartinsCastro(tx: Tx, storage: Storage, tenantId: string, tim
   await seedProcesses(tx, MARTINS_CASTRO_TEMPLATES, MARTINS_CASTRO_CASES.map((item) => ({ ...item, processId: ids.get(item.number)! })), now);
   await storeDemoDocuments(tx, storage, tenantId, await martinsCastroDocuments(tx, account!.id, now));
   await seedProfile(tx, MARTINS_CASTRO_PROFILE, [{ id: account!.id, values: { pasaporte: 'AB1234567', nacionalidad: 'Argentina' }, address: { street: 'Calle de Fuencarral', number: '98', complement: '3.º B', city: 'Madrid', region: 'Madrid', postalCode: '28004', country: 'ES' } }], now);
+  await seedContent(tx, storage, tenantId, MARTINS_CASTRO_CONTENT, account!.id, now);
   await seedMartinsCastroAppointments(tx, timeZone, { userId: lucia!.id, accountId: account!.id }, now);
   return seedMartinsCastroBilling(tx, account!.id, now);
 }

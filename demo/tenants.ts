@@ -34,7 +34,7 @@ export function demoTenants(publicUrl: string, extraOrigins: string[] = []): New
       branding: { ...DEMO_BRANDING['clinica-sol'] },
       portalUrl: `${publicUrl}/demo/clinica-sol/`,
       embedOrigins: origins,
-      modules: ['appointments', 'billing', 'profile'],
+      modules: ['billing', 'processes', 'documents', 'appointments', 'requests', 'profile', 'news', 'materials', 'campaigns'],
     },
     {
       slug: 'martins-castro',
@@ -45,7 +45,7 @@ export function demoTenants(publicUrl: string, extraOrigins: string[] = []): New
       branding: { ...DEMO_BRANDING['martins-castro'] },
       portalUrl: `${publicUrl}/demo/martins-castro/`,
       embedOrigins: origins,
-      modules: ['processes', 'appointments', 'billing', 'profile'],
+      modules: ['billing', 'processes', 'documents', 'appointments', 'requests', 'profile', 'news', 'materials', 'campaigns'],
     },
   ];
 }
