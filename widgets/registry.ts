@@ -1,5 +1,6 @@
 /** Every `portal-*` element the loader knows, and how to fetch its chunk. */
 export const widgetChunks: Record<string, () => Promise<unknown>> = {
+  'portal-app': () => import('./app/portal-app.ts'),
   'portal-appointments': () => import('./appointments/portal-appointments.ts'),
   'portal-billing': () => import('./billing/portal-billing.ts'),
   'portal-brand': () => import('./brand/portal-brand.ts'),
