@@ -214,11 +214,13 @@ describe('<portal-app>', () => {
     expect(toggle.getAttribute('aria-expanded')).to.equal('false');
     expect(toggle.getAttribute('aria-controls')).to.equal(list.id);
     expect(list.hidden).to.be.true;
+    expect(list.getClientRects().length, 'the folded menu takes no room on screen').to.equal(0);
     await expect(el).to.be.accessible();
     toggle.click();
     await settle(el);
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
     expect(list.hidden).to.be.false;
+    expect(list.getClientRects().length).to.be.greaterThan(0);
     await expect(el).to.be.accessible();
     link(el, 'Requests').click();
     await settle(el);

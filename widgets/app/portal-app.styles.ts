@@ -51,6 +51,10 @@ export const appStyles = css`
   .narrow [part~='nav'] ul:not([hidden]) {
     margin-block-start: var(--portal-space);
   }
+  /* The collapsed phone menu: \`hidden\` must win over the list's own display. */
+  [part~='nav'] ul[hidden] {
+    display: none;
+  }
   [part~='nav-link'] {
     display: flex;
     align-items: center;
