@@ -8,7 +8,7 @@ import { fixtureDocument, fixtureSession, fixtureTenant, horizonteDocuments, mem
 import { todayIn } from '../../widgets/core/format.ts';
 import type { Locale } from '../../widgets/core/i18n.ts';
 import { SEARCH_DELAY_MS } from '../../widgets/documents/filters.ts';
-import { formatFileSize } from '../../widgets/documents/list.ts';
+import { formatFileSize } from '../../widgets/core/format.ts';
 import type * as Server from '../../server/features/documents/schemas.ts';
 import type { z } from 'zod';
 import { jsonAnswer, recordFetch } from './fetch-recorder.ts';

@@ -8,6 +8,7 @@ import type { AccountOption, BillingReport, BillingSummary, Charge, ChargeFilter
 import type { DocumentCatalog, DocumentFilters, DocumentItem, DocumentLink } from './document-types.ts';
 import type { ProcessDetail, ProcessSummary } from './process-types.ts';
 import type { ChangeResult, NewPrivacyRequest, PrivacyRequestAnswer, Profile, ProfileChange, ProfileQuery } from './profile-types.ts';
+import type { CampaignList, FeedbackInput, InterestAnswer, MaterialList, MaterialQuery, NewsArticle, NewsPage } from './content-types.ts';
 
 export type { EffectiveModules, Module, PublicTenant, RequestDetail, RequestPage, SessionAnswer, SessionInfo };
 export type * from './appointment-types.ts';
@@ -15,6 +16,7 @@ export type * from './billing-types.ts';
 export type * from './document-types.ts';
 export type * from './process-types.ts';
 export type * from './profile-types.ts';
+export type * from './content-types.ts';
 
 /** What is sent to create a request. */
 export type NewRequest = Required<Pick<RequestDraft, 'category' | 'subject' | 'description'>> & Pick<RequestDraft, 'about'> & { establishmentId?: string };
@@ -163,6 +165,21 @@ export interface PortalApi {
   downloadProfileExport(token: string, query: ProfileQuery): Promise<File>;
   /** Asks the business to correct or delete the account's data: the request opened and the legal deadline. */
   requestPrivacy(token: string, request: NewPrivacyRequest, query: ProfileQuery): Promise<PrivacyRequestAnswer>;
+
+  /** C1: news, newest first, a page at a time, with the unread count (a full or a quick-access session). */
+  listNews(token: string, options: { before?: string; limit?: number }, signal?: AbortSignal): Promise<NewsPage>;
+  /** C1: one news item with its body; the server marks it read for a full session. */
+  getNews(token: string, id: string, signal?: AbortSignal): Promise<NewsArticle>;
+  /** C2: the support materials matching `query`, with every topic. */
+  listMaterials(token: string, query: MaterialQuery, signal?: AbortSignal): Promise<MaterialList>;
+  /** C2: a material's file, fetched with the token (named as the server names it, else `fallbackName`). */
+  downloadMaterial(token: string, id: string, fallbackName?: string): Promise<File>;
+  /** C3: the campaigns the client may see today. */
+  listCampaigns(token: string, signal?: AbortSignal): Promise<CampaignList>;
+  /** C3: "I'm interested": opens a request (once per account; again answers the same request). */
+  campaignInterest(token: string, id: string): Promise<InterestAnswer>;
+  /** C4: the client's opinion, stored as a request of category feedback (a full or a quick-access session). */
+  sendFeedback(token: string, input: FeedbackInput): Promise<InterestAnswer>;
 }
 
 /** The real client: `fetch` against the Portico server, naming the tenant on every call. */
@@ -360,6 +377,28 @@ export class HttpPortalApi implements PortalApi {
   }
   requestPrivacy(token: string, request: NewPrivacyRequest, query: ProfileQuery) {
     return this.send<PrivacyRequestAnswer>(withQuery('/api/portal/profile/privacy-requests', { accountId: query.accountId }), request, token);
+  }
+
+  listNews(token: string, options: { before?: string; limit?: number }, signal?: AbortSignal) {
+    return this.request<NewsPage>(withQuery('/api/portal/news', options), { signal, headers: bearer(token) });
+  }
+  getNews(token: string, id: string, signal?: AbortSignal) {
+    return this.request<NewsArticle>(`/api/portal/news/${encodeURIComponent(id)}`, { signal, headers: bearer(token) });
+  }
+  listMaterials(token: string, query: MaterialQuery, signal?: AbortSignal) {
+    return this.request<MaterialList>(withQuery('/api/portal/materials', query), { signal, headers: bearer(token) });
+  }
+  downloadMaterial(token: string, id: string, fallbackName = `material-${id}`) {
+    return this.file(`/api/portal/materials/${encodeURIComponent(id)}/file`, token, fallbackName);
+  }
+  listCampaigns(token: string, signal?: AbortSignal) {
+    return this.request<CampaignList>('/api/portal/campaigns', { signal, headers: bearer(token) });
+  }
+  campaignInterest(token: string, id: string) {
+    return this.send<InterestAnswer>(`/api/portal/campaigns/${encodeURIComponent(id)}/interest`, {}, token);
+  }
+  sendFeedback(token: string, input: FeedbackInput) {
+    return this.send<InterestAnswer>('/api/portal/feedback', input, token);
   }
 
   /**

@@ -5,6 +5,7 @@
 import { memoryAppointments } from './appointment-fixtures.ts';
 import { ApiError, type LinkInfo, type PortalApi, type PublicTenant, type QuickAccessAnswer, type RequestDetail, type SessionAnswer } from './api-client.ts';
 import { memoryBilling } from './billing-fixtures.ts';
+import { memoryContent } from './content-fixtures.ts';
 import { memoryDocuments } from './document-fixtures.ts';
 import type { Locale } from './i18n.ts';
 import { memoryProcesses } from './process-fixtures.ts';
@@ -40,6 +41,18 @@ export {
   type ProfileData,
   type ProfileState,
 } from './profile-fixtures.ts';
+export {
+  CONTENT_STATES,
+  clinicaSolContent,
+  fixtureCampaign,
+  fixtureImage,
+  fixtureMaterial,
+  fixtureNews,
+  memoryContent,
+  paragraphs,
+  type ContentData,
+  type ContentState,
+} from './content-fixtures.ts';
 export { clinicaSolCategories, fixtureDocument, horizonteDocuments, memoryDocuments, type DocumentData, type FixtureCategory } from './document-fixtures.ts';
 
 /** A tenant as the server would answer it. */
@@ -142,7 +155,7 @@ function memoryRequests(initial: RequestDetail[]) {
   };
 }
 
-/** The calls of the fixture API (auth, requests, billing, processes, documents, appointments, profile), each replaceable by a test or a story. */
+/** The calls of the fixture API (auth, requests, billing, processes, documents, appointments, profile, content), each replaceable by a test or a story. */
 type AuthCalls = Omit<PortalApi, 'getTenant' | 'resolveUrl'>;
 
 /** A PortalApi that answers from fixtures and counts the calls. */
@@ -180,6 +193,7 @@ export class FixtureApi implements PortalApi {
       ...memoryDocuments(),
       ...memoryAppointments(),
       ...memoryProfile(),
+      ...memoryContent(),
       ...auth,
     };
   }
@@ -243,6 +257,13 @@ export class FixtureApi implements PortalApi {
   confirmProfile(...args: Parameters<PortalApi['confirmProfile']>) { return this.record('confirmProfile', ...args); }
   downloadProfileExport(...args: Parameters<PortalApi['downloadProfileExport']>) { return this.record('downloadProfileExport', ...args); }
   requestPrivacy(...args: Parameters<PortalApi['requestPrivacy']>) { return this.record('requestPrivacy', ...args); }
+  listNews(...args: Parameters<PortalApi['listNews']>) { return this.record('listNews', ...args); }
+  getNews(...args: Parameters<PortalApi['getNews']>) { return this.record('getNews', ...args); }
+  listMaterials(...args: Parameters<PortalApi['listMaterials']>) { return this.record('listMaterials', ...args); }
+  downloadMaterial(...args: Parameters<PortalApi['downloadMaterial']>) { return this.record('downloadMaterial', ...args); }
+  listCampaigns(...args: Parameters<PortalApi['listCampaigns']>) { return this.record('listCampaigns', ...args); }
+  campaignInterest(...args: Parameters<PortalApi['campaignInterest']>) { return this.record('campaignInterest', ...args); }
+  sendFeedback(...args: Parameters<PortalApi['sendFeedback']>) { return this.record('sendFeedback', ...args); }
 
   getTenant(signal?: AbortSignal): Promise<PublicTenant> {
     this.calls++;

@@ -67,3 +67,24 @@ export function zonedIso(instant: Date, timeZone: string): string {
   const minutes = String(Math.abs(offset) % 60).padStart(2, '0');
   return `${wall}${sign}${hours}:${minutes}`;
 }
+
+const SIZE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+
+/** A file size as people read it: "182 kB", "2.4 MB" (decimal units, as the unit names say), in `locale`. */
+export function formatFileSize(bytes: number, locale: Locale): string {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < SIZE_UNITS.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  const digits = unit > 0 && value < 10 ? 1 : 0;
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: SIZE_UNITS[unit], unitDisplay: 'short', maximumFractionDigits: digits }).format(value);
+}
+
+/** "PDF", "Image (JPEG)", or the file's extension; `t` knows the widget's `type.pdf` and `type.image` strings. */
+export function fileKind(t: (key: 'type.pdf' | 'type.image', values?: Record<string, string>) => string, file: { name: string; type: string }): string {
+  if (file.type === 'application/pdf') return t('type.pdf');
+  if (file.type.startsWith('image/')) return t('type.image', { format: file.type.slice(6).split('+')[0]!.toUpperCase() });
+  return (file.name.includes('.') ? file.name.split('.').pop()! : file.type).toUpperCase();
+}

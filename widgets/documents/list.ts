@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ESOCIAL_CATEGORY, type DocumentItem } from '../core/document-types.ts';
-import type { Locale } from '../core/i18n.ts';
+import { fileKind, formatFileSize } from '../core/format.ts';
 import { filtered, periodText } from './filters.ts';
 import type { DocumentsHost } from './host.ts';
 
@@ -12,27 +12,6 @@ export interface ListHost extends DocumentsHost {
   /** Why the last download of `id` failed, translated. */
   downloadFailure(id: string): string | undefined;
   download(item: DocumentItem): void;
-}
-
-const SIZE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
-
-/** A file size as people read it: "182 kB", "2.4 MB" (decimal units, as the unit names say), in `locale`. */
-export function formatFileSize(bytes: number, locale: Locale): string {
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < SIZE_UNITS.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  const digits = unit > 0 && value < 10 ? 1 : 0;
-  return new Intl.NumberFormat(locale, { style: 'unit', unit: SIZE_UNITS[unit], unitDisplay: 'short', maximumFractionDigits: digits }).format(value);
-}
-
-/** "PDF", "Image (JPEG)", or the file's extension. */
-export function fileKind(t: DocumentsHost['t'], file: NonNullable<DocumentItem['file']>): string {
-  if (file.type === 'application/pdf') return t('type.pdf');
-  if (file.type.startsWith('image/')) return t('type.image', { format: file.type.slice(6).split('+')[0]!.toUpperCase() });
-  return (file.name.includes('.') ? file.name.split('.').pop()! : file.type).toUpperCase();
 }
 
 /** One document: title, category, whose and where, dates (an expired one marked in words), receipt, file, download. */
