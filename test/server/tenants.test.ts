@@ -44,6 +44,7 @@ describe('GET /api/portal/tenants/{slug}', () => {
         colorScheme: 'light',
       },
       modules: ['billing'],
+      links: { site: null, social: [] },
     });
   });
 
