@@ -2,7 +2,7 @@ import { defineConfig } from 'vite';
 
 /**
  * The widget bundle: `dist/public/embed.js` (the loader) and `dist/public/widgets/*.js` (one chunk per widget,
- * plus the shared runtime and Lit), fetched only when a page uses them. Served by Portico at `/embed.js`.
+ * plus the shared runtime and Lit), fetched only when a page uses them. Served by Portico at `/embed.js`. `dist/public/admin.js` is the staff console, served with its page at `/admin/`.
  */
 export default defineConfig({
   // Chunks are imported relative to the loader, so the bundle works wherever Portico is mounted.
@@ -15,7 +15,7 @@ export default defineConfig({
     modulePreload: false,
     sourcemap: true,
     rolldownOptions: {
-      input: { embed: 'widgets/embed.ts' },
+      input: { embed: 'widgets/embed.ts', admin: 'widgets/admin/admin.ts' },
       preserveEntrySignatures: false,
       output: {
         entryFileNames: '[name].js',

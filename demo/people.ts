@@ -7,6 +7,16 @@ export const DEMO_SIGN_INS = {
   'martins-castro': { email: 'lucia@example.com', password: 'lucia-demo-2026' },
 } as const;
 
+/**
+ * The staff console (`/admin/`): each demo portal's owner. The second factor's secret is fixed so anyone trying the
+ * demo can add it to an authenticator app (or compute the code, as the end-to-end test does) — demo data only;
+ * real staff enrol their own secret through the setup link.
+ */
+export const DEMO_STAFF = {
+  'clinica-sol': { email: 'marta@clinicasol.example', name: 'Marta Ribeiro', password: 'console-sol-2026', totpSecret: 'KRSXG5CTN5WCAQ3PNZZW63DFEBCGK3LP' },
+  'martins-castro': { email: 'rafael@martinscastro.example', name: 'Rafael Martins', password: 'console-mc-2026', totpSecret: 'JVQXE5DJNZZSAQ3BON2HE3ZAIRSW23ZA' },
+} as const;
+
 /** Clínica Sol's client company, its establishments, and a patient who has not used the portal yet. */
 export const CLINICA_SOL_PEOPLE = {
   company: { name: 'Metalúrgica Horizonte Ltda', taxId: '11222333000181', establishments: ['Matriz', 'Filial Contagem'] },

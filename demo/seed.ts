@@ -7,7 +7,7 @@ import type { Logger } from '../server/http/logger.ts';
 import type { PortalTenant } from '../server/http/portal-auth.ts';
 import { countTenants, createTenant } from '../server/features/tenants/queries.ts';
 import { inviteUser } from '../server/features/users/service.ts';
-import { CLINICA_SOL_PEOPLE, DEMO_API_TOKENS, DEMO_REQUESTS, DEMO_SIGN_INS, MARTINS_CASTRO_PEOPLE } from './people.ts';
+import { CLINICA_SOL_PEOPLE, DEMO_API_TOKENS, DEMO_REQUESTS, DEMO_SIGN_INS, DEMO_STAFF, MARTINS_CASTRO_PEOPLE } from './people.ts';
 import { demoTenants } from './tenants.ts';
 import { seedClinicaSolAppointments, seedMartinsCastroAppointments } from './appointments.ts';
 import { CLINICA_SOL_PROFILE, MARTINS_CASTRO_PROFILE, seedProfile } from './profile.ts';
@@ -27,6 +27,8 @@ export async function seedDemoIfEmpty(db: Database, url: string, storage: Storag
   const hashes = {
     rh: await hashPassword(DEMO_SIGN_INS['clinica-sol'].password),
     lucia: await hashPassword(DEMO_SIGN_INS['martins-castro'].password),
+    'clinica-sol': await hashPassword(DEMO_STAFF['clinica-sol'].password),
+    'martins-castro': await hashPassword(DEMO_STAFF['martins-castro'].password),
   };
   const now = new Date();
   const seeded = await db.owner.begin(async (tx) => {
@@ -43,6 +45,9 @@ export async function seedDemoIfEmpty(db: Database, url: string, storage: Storag
       const logo = await readFile(new URL(`./${tenant.slug}/logo.png`, import.meta.url));
       await tx`insert into tenant_logos (tenant_id, content_type, bytes) values (${id}, 'image/png', ${logo})`;
       await seedRequestsAndToken(tx, tenant.slug as keyof typeof DEMO_REQUESTS, now);
+      const owner = DEMO_STAFF[tenant.slug as keyof typeof DEMO_STAFF];
+      await tx`insert into staff_users (tenant_id, email, name, role, password_hash, status, totp_secret)
+               values (portico_current_tenant(), ${owner.email}, ${owner.name}, 'owner', ${hashes[tenant.slug as keyof typeof DEMO_STAFF]}, 'active', ${owner.totpSecret})`;
     }
     return true;
   });

@@ -6,11 +6,13 @@
 import { parseArgs } from 'node:util';
 import { createApiToken, revokeApiToken, API_SCOPES, type ApiScope } from './auth/api-tokens.ts';
 import { rotateSigningKey } from './auth/keys.ts';
-import { loadConfig } from './config.ts';
+import { loadConfig, type Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { loadMigrations, migrate } from './db/migrate.ts';
 import { createAccount } from './features/accounts/service.ts';
 import { email as emailSchema } from './features/auth/schemas.ts';
+import { STAFF_ROLES } from './features/staff/schemas.ts';
+import { createStaff } from './features/staff/service.ts';
 import { createTenant } from './features/tenants/queries.ts';
 import { newTenantSchema } from './features/tenants/schemas.ts';
 import { inviteUser, resendActivation, sendMagicLinks, type Actor } from './features/users/service.ts';
@@ -25,6 +27,7 @@ const USAGE = `usage: npm run portico -- <command>
   token:create S --name N --scopes ${API_SCOPES.join(',')} [--expires-days D (90)]
   token:revoke S TOKEN_ID
   magic-links S [--account ACCOUNT_ID] [--profile-only]
+  staff:create S --email E --name N [--role owner|admin|staff|read-only (owner)]   prints the console setup link (72 h)
   keys:rotate`;
 
 class UsageError extends Error {}
@@ -43,7 +46,7 @@ function need<T>(value: T | undefined, what: string): T {
   return value;
 }
 
-async function run(db: Database, command: string, args: string[]): Promise<string> {
+async function run(db: Database, config: Config, command: string, args: string[]): Promise<string> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -52,7 +55,7 @@ async function run(db: Database, command: string, args: string[]): Promise<strin
       'time-zone': { type: 'string' }, 'portal-url': { type: 'string' }, origin: { type: 'string', multiple: true },
       email: { type: 'string' }, account: { type: 'string' }, establishment: { type: 'string', multiple: true },
       scopes: { type: 'string' }, 'expires-days': { type: 'string' }, 'profile-only': { type: 'boolean' },
-      company: { type: 'boolean' }, 'tax-id': { type: 'string' },
+      company: { type: 'boolean' }, 'tax-id': { type: 'string' }, role: { type: 'string' },
     },
   });
   const now = new Date();
@@ -129,6 +132,22 @@ async function run(db: Database, command: string, args: string[]): Promise<strin
       const sent = await db.withTenant(tenant.id, (tx) => sendMagicLinks(tx, tenant, OPERATOR, { accountId: values.account, profileOnly: Boolean(values['profile-only']) }, now));
       return `${sent} magic link${sent === 1 ? '' : 's'} queued`;
     }
+    case 'staff:create': {
+      const tenant = await tenantBySlug(db, need(positionals[0], 'tenant slug'));
+      const email = emailSchema.safeParse(need(values.email, '--email'));
+      if (!email.success) throw new UsageError('--email is not an e-mail address');
+      const role = values.role ?? 'owner';
+      if (!(STAFF_ROLES as readonly string[]).includes(role)) throw new UsageError(`--role is one of ${STAFF_ROLES.join(', ')}`);
+      const name = need(values.name, '--name').trim();
+      if (name.length > 120) throw new UsageError('--name is at most 120 characters');
+      const consoleUrl = config.publicUrl ?? `http://localhost:${config.port}`;
+      const { member, link } = await db
+        .withTenant(tenant.id, (tx) => createStaff(tx, tenant, OPERATOR, { email: email.data, name, role: role as never, permissions: [] }, now, consoleUrl))
+        .catch((error: Error) => {
+          throw error.name === 'AppError' ? new Error(error.message) : error;
+        });
+      return `${member.email} (${member.role}) added to ${tenant.slug}. Open this link within 72 hours to choose a password and set up the second factor:\n${link}`;
+    }
     case 'keys:rotate':
       return `new signing key ${await rotateSigningKey(db)}: servers take it up when they restart or first meet a token it signed`;
     default:
@@ -147,7 +166,7 @@ async function main(): Promise<number> {
     const config = loadConfig();
     db = await openDatabase(config);
     await migrate(db.owner, await loadMigrations());
-    process.stdout.write(`${await run(db, command, args)}\n`);
+    process.stdout.write(`${await run(db, config, command, args)}\n`);
     return 0;
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

@@ -8,7 +8,7 @@ import { DataDirInUseError } from './db/embedded.ts';
 import { MigrationError } from './db/migrate.ts';
 import { createLogger } from './http/logger.ts';
 import { seedDemoIfEmpty } from '../demo/seed.ts';
-import { DEMO_API_TOKENS, DEMO_SIGN_INS, MARTINS_CASTRO_PEOPLE } from '../demo/people.ts';
+import { DEMO_API_TOKENS, DEMO_SIGN_INS, DEMO_STAFF, MARTINS_CASTRO_PEOPLE } from '../demo/people.ts';
 import { ListenError, startServer, type RunningServer } from './start.ts';
 
 const EXPECTED_FAILURES = [ConfigError, DatabaseUnavailableError, DataDirInUseError, MigrationError, ListenError];
@@ -30,6 +30,9 @@ async function main(): Promise<void> {
       `  Demo sign-ins:          ${DEMO_SIGN_INS['clinica-sol'].email} / ${DEMO_SIGN_INS['clinica-sol'].password} (Clínica Sol)`,
       `                          ${DEMO_SIGN_INS['martins-castro'].email} / ${DEMO_SIGN_INS['martins-castro'].password} (Martins Castro)`,
       ...MARTINS_CASTRO_PEOPLE.processes.map((p) => `  Quick access:           process ${p.number}, key ${p.accessKey} (Martins Castro)`),
+      `  Staff console:          ${running.url}/admin/ — ${DEMO_STAFF['clinica-sol'].email} / ${DEMO_STAFF['clinica-sol'].password} (clinica-sol),`,
+      `                          ${DEMO_STAFF['martins-castro'].email} / ${DEMO_STAFF['martins-castro'].password} (martins-castro);`,
+      `                          authenticator secrets ${DEMO_STAFF['clinica-sol'].totpSecret} and ${DEMO_STAFF['martins-castro'].totpSecret}`,
       `  Demo API tokens:        ${DEMO_API_TOKENS['clinica-sol']}`,
       `                          ${DEMO_API_TOKENS['martins-castro']}`,
     );

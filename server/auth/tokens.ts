@@ -5,6 +5,7 @@ import type { KeyStore } from './keys.ts';
 export const TOKEN_KINDS = {
   portal: { typ: 'portico-portal+jwt', audience: 'portico:portal', lifetimeSeconds: 300 },
   'quick-access': { typ: 'portico-process+jwt', audience: 'portico:process', lifetimeSeconds: 900 },
+  staff: { typ: 'portico-staff+jwt', audience: 'portico:staff', lifetimeSeconds: 300 },
 } as const;
 export type TokenKind = keyof typeof TOKEN_KINDS;
 
@@ -20,8 +21,8 @@ export interface AccessClaims {
   sid: string;
   /** The account chosen in the session (A10), if any. */
   acc?: string;
-  /** `full`, or `profile` for a magic link limited to the profile form (P5). */
-  scp: 'full' | 'profile' | 'process';
+  /** `full`, or `profile` for a magic link limited to the profile form (P5); `staff` for the console. */
+  scp: 'full' | 'profile' | 'process' | 'staff';
 }
 
 /** Signs an access token of `kind` for `claims`. */
@@ -77,6 +78,6 @@ export async function verifyAccessToken(keys: KeyStore, kind: TokenKind, token: 
 function toClaims(payload: JWTPayload): AccessClaims {
   const { sub, tid, sid, acc, scp } = payload as Record<string, unknown>;
   if (typeof sub !== 'string' || typeof tid !== 'string' || typeof sid !== 'string') throw new InvalidTokenError('bad claims');
-  if (scp !== 'full' && scp !== 'profile' && scp !== 'process') throw new InvalidTokenError('bad scope');
+  if (scp !== 'full' && scp !== 'profile' && scp !== 'process' && scp !== 'staff') throw new InvalidTokenError('bad scope');
   return { sub, tid, sid, scp, ...(typeof acc === 'string' ? { acc } : {}) };
 }

@@ -18,6 +18,10 @@ export type ProblemCode =
   | 'too_many_attempts'
   | 'invalid_code'
   | 'invalid_link'
+  | 'challenge_expired'
+  | 'password_confirmation_required'
+  | 'staff_exists'
+  | 'last_owner'
   | 'password_too_short'
   | 'password_too_long'
   | 'password_too_common'
@@ -90,6 +94,10 @@ const titles: Record<ProblemCode, string> = {
   too_many_attempts: 'Too many attempts',
   invalid_code: 'Wrong or expired code',
   invalid_link: 'Link expired or already used',
+  challenge_expired: 'Sign-in step expired',
+  password_confirmation_required: 'Password confirmation required',
+  staff_exists: 'Staff member already exists',
+  last_owner: 'The last owner cannot be removed',
   password_too_short: 'Password too short',
   password_too_long: 'Password too long',
   password_too_common: 'Password too common',

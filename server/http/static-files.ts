@@ -30,7 +30,53 @@ export function widgetBundleRoutes() {
   const files = serveStatic({ root: WIDGET_BUNDLE_DIR });
   app.get('/embed.js', publicAsset('public, max-age=300'), files);
   app.get('/widgets/*', publicAsset('public, max-age=31536000, immutable'), files);
+  app.get('/admin.js', async function consoleScript(c, next) {
+    await next();
+    if (c.res.ok) c.header('Cache-Control', 'no-cache');
+  }, files);
   return app;
+}
+
+/**
+ * The staff console's page (`/admin/`): one element and the console's script, under a strict policy — nothing from
+ * elsewhere, and never inside a frame (SECURITY.md 14: clickjacking a settings page is an attack on every client).
+ */
+export function adminConsoleRoutes() {
+  const csp = [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data: blob: https:",
+    "connect-src 'self'",
+    "base-uri 'none'",
+    "object-src 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    "require-trusted-types-for 'script'",
+  ].join('; ');
+  const page = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <meta name="robots" content="noindex">
+    <title>Portico console</title>
+    <link rel="icon" href="data:,">
+    <script type="module" src="/admin.js"></script>
+  </head>
+  <body>
+    <portico-admin></portico-admin>
+  </body>
+</html>
+`;
+  return new Hono()
+    .get('/admin', (c) => c.redirect('/admin/'))
+    .get('/admin/', (c) => {
+      c.header('Content-Security-Policy', csp);
+      c.header('X-Frame-Options', 'DENY');
+      c.header('Cache-Control', 'no-store');
+      return c.html(page);
+    });
 }
 
 /**

@@ -42,6 +42,8 @@ const appointment = z
 /** What each template needs; checked when mail is enqueued and again when it is rendered. */
 export const mailDataSchemas = {
   activation: z.object({ link, expiresInHours: hours }),
+  /** A staff member's setup link for the console (first password, then the authenticator app). */
+  'staff-setup': z.object({ link, expiresInHours: hours, invitedBy: z.string().min(1).max(254) }),
   'register-code': z.object({ code, expiresInMinutes: minutes }),
   'first-access': z.object({ link, expiresInHours: hours }),
   reset: z.object({ link, expiresInMinutes: minutes }),

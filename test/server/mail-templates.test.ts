@@ -20,6 +20,7 @@ const APPOINTMENT = {
 const plain = (text: string) => text.replace(/[\u00a0\u2009\u202f]/g, ' ');
 const samples: { [T in MailTemplate]: MailDataInput<T> } = {
   activation: { link: LINK, expiresInHours: 72 },
+  'staff-setup': { link: LINK, expiresInHours: 72, invitedBy: 'Ana <owner>' },
   'register-code': { code: CODE, expiresInMinutes: 10 },
   'first-access': { link: LINK, expiresInHours: 48 },
   reset: { link: LINK, expiresInMinutes: 30 },

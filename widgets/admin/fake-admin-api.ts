@@ -12,7 +12,7 @@ export function fakeAdminApi(methods: Partial<AdminApi>): AdminApi {
       return () => Promise.reject(new ApiError('generic', 500, `fakeAdminApi: ${name} is not part of this fixture`));
     },
     set(target, name: string, value) {
-      (target as Record<string, unknown>)[name] = value;
+      (target as unknown as Record<string, unknown>)[name] = value;
       return true;
     },
   });

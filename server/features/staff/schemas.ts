@@ -96,8 +96,8 @@ export const staffChangeInput = z
 /*
  * Routes
  *   POST /api/admin/auth/sign-in          signInBody → PasswordAnswer | 401 invalid_credentials | 429
- *   POST /api/admin/auth/setup            setupBody → PasswordAnswer (step enroll) | 400 link_invalid | 400 password_*
- *   POST /api/admin/auth/second-factor    secondFactorBody → StaffSessionAnswer + cookie | 401 code_invalid | 401 challenge_expired | 429
+ *   POST /api/admin/auth/setup            setupBody → PasswordAnswer (step enroll) | 400 invalid_link | 400 password_*
+ *   POST /api/admin/auth/second-factor    secondFactorBody → StaffSessionAnswer + cookie | 401 invalid_code | 401 challenge_expired | 429
  *   POST /api/admin/auth/token            (cookie) → StaffSessionAnswer | 401 unauthenticated
  *   POST /api/admin/auth/confirm-password confirmPasswordBody (Bearer) → { confirmedUntil } | 401 invalid_credentials
  *   POST /api/admin/auth/sign-out         (cookie) → 204
@@ -107,6 +107,6 @@ export const staffChangeInput = z
  *   PATCH /api/v1/staff/{id}              staff:write, recent password → StaffMember | 409 last_owner
  *
  * Problem codes: `password_confirmation_required` (403: a staff session must re-enter its password within the
- * last 5 minutes before settings, branding, tokens and staff changes), `second_factor_required`, `code_invalid`,
+ * last 5 minutes before settings, branding, tokens and staff changes), `second_factor_required`, `invalid_code`,
  * `challenge_expired`, `last_owner`.
  */

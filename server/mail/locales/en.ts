@@ -20,6 +20,13 @@ export const en: LocaleCopy = {
       action: { button: 'Activate my access', link },
       notes: [`This link expires in ${hours(expiresInHours)} and works only once.`, ignore],
     }),
+    'staff-setup': ({ link, expiresInHours, invitedBy }, tenant) => ({
+      subject: `Your access to the ${tenant} console`,
+      heading: 'Set up your console access',
+      intro: [`${invitedBy} added you to the staff of ${tenant} on Portico. Choose your password and add Portico to an authenticator app: the console always asks for a code from it.`],
+      action: { button: 'Set up my access', link },
+      notes: [`This link expires in ${hours(expiresInHours)} and works only once.`, ignore],
+    }),
     'register-code': ({ code, expiresInMinutes }, tenant) => ({
       subject: `Your verification code for ${tenant}`,
       heading: 'Confirm your e-mail',

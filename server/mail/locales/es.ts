@@ -20,6 +20,13 @@ export const es: LocaleCopy = {
       action: { button: 'Activar mi acceso', link },
       notes: [`Este enlace caduca en ${hours(expiresInHours)} y solo puede usarse una vez.`, ignore],
     }),
+    'staff-setup': ({ link, expiresInHours, invitedBy }, tenant) => ({
+      subject: `Su acceso a la consola de ${tenant}`,
+      heading: 'Configure su acceso a la consola',
+      intro: [`${invitedBy} le añadió al equipo de ${tenant} en Portico. Elija su contraseña y añada Portico a una aplicación de autenticación: la consola siempre le pedirá un código de ella.`],
+      action: { button: 'Configurar mi acceso', link },
+      notes: [`Este enlace caduca en ${hours(expiresInHours)} y solo puede usarse una vez.`, ignore],
+    }),
     'register-code': ({ code, expiresInMinutes }, tenant) => ({
       subject: `Su código de verificación — ${tenant}`,
       heading: 'Confirme su correo electrónico',

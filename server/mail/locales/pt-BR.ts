@@ -20,6 +20,13 @@ export const ptBR: LocaleCopy = {
       action: { button: 'Ativar meu acesso', link },
       notes: [`Este link expira em ${hours(expiresInHours)} e só pode ser usado uma vez.`, ignore],
     }),
+    'staff-setup': ({ link, expiresInHours, invitedBy }, tenant) => ({
+      subject: `Seu acesso ao console de ${tenant}`,
+      heading: 'Configure seu acesso ao console',
+      intro: [`${invitedBy} adicionou você à equipe de ${tenant} no Portico. Crie sua senha e adicione o Portico a um aplicativo autenticador: o console sempre pede um código dele.`],
+      action: { button: 'Configurar meu acesso', link },
+      notes: [`Este link expira em ${hours(expiresInHours)} e só pode ser usado uma vez.`, ignore],
+    }),
     'register-code': ({ code, expiresInMinutes }, tenant) => ({
       subject: `Seu código de verificação — ${tenant}`,
       heading: 'Confirme seu e-mail',
