@@ -99,6 +99,12 @@ export interface AdminApi {
   createToken(input: { name: string; scopes: ApiScope[]; expiresInDays: number }): Promise<CreatedApiToken>;
   revokeToken(id: string): Promise<void>;
 
+  /**
+   * Any other management call (`/api/v1/…`), with the staff session: sections with few calls of their own (inbox,
+   * appointments, mail) keep typed wrappers over it in their own folder. `body` is sent as JSON (a Blob as is).
+   */
+  request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, signal?: AbortSignal): Promise<T>;
+
   listStaff(signal?: AbortSignal): Promise<{ items: StaffMember[] }>;
   inviteStaff(input: { email: string; name: string; role: StaffRole; permissions: ApiScope[] }): Promise<StaffMember>;
   changeStaff(id: string, change: { role?: StaffRole; permissions?: ApiScope[]; status?: 'active' | 'disabled' }): Promise<StaffMember>;
@@ -226,6 +232,10 @@ export class HttpAdminApi implements AdminApi {
   }
   async revokeToken(id: string) {
     await this.call('DELETE', `/api/v1/tokens/${encodeURIComponent(id)}`);
+  }
+
+  request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown, signal?: AbortSignal) {
+    return this.call<T>(method, path, body, true, signal);
   }
 
   listStaff(signal?: AbortSignal) {

@@ -154,6 +154,37 @@ export interface CreatedApiToken extends ApiTokenItem {
   token: string;
 }
 
+/** G6: the outbox, as staff follow it (`GET /api/v1/mail/outbox?status=&before=`; `mail:write`, staff only). */
+export const outboxQuery = z
+  .object({ status: z.enum(['pending', 'sent', 'failed']).optional(), before: z.coerce.number().int().positive().optional(), limit: z.coerce.number().int().min(1).max(100).default(50) })
+  .strict();
+export interface OutboxItem {
+  id: number;
+  to: string;
+  template: string;
+  locale: Locale;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+  nextAttemptAt: string | null;
+}
+export interface OutboxPage {
+  items: OutboxItem[];
+  next: number | null;
+}
+/** G5: a template rendered with sample data in the tenant's branding (`GET /api/v1/mail/templates/{name}/preview?locale=`). */
+export interface MailPreview {
+  template: string;
+  locale: Locale;
+  subject: string;
+  html: string;
+  text: string;
+}
+/** "Send a test mail" (`POST /api/v1/mail/test`): the mail goes through the outbox like any other. */
+export const testMailInput = z.object({ to: z.email().max(254), locale: z.enum(LOCALES).optional() }).strict();
+
 /*
  * Routes (all JSON, problem+json errors)
  *   GET   /api/v1/settings              accounts:read   → TenantSettings
@@ -168,4 +199,9 @@ export interface CreatedApiToken extends ApiTokenItem {
  *   POST  /api/v1/tokens                tokens:write    newTokenInput → CreatedApiToken (staff: recent password)
  *   DELETE /api/v1/tokens/{id}          tokens:write    → 204
  *   GET   /api/v1/documents/settings    documents:read  → { esocialIncludeRectified, esocialSinceMonths }
+ *   GET   /api/v1/mail/outbox           mail:write      outboxQuery → OutboxPage
+ *   POST  /api/v1/mail/outbox/{id}/retry mail:write     → 202 (a failed or pending mail is tried again now) | 404 | 409 (already sent)
+ *   GET   /api/v1/mail/templates        mail:write      → { items: string[] }
+ *   GET   /api/v1/mail/templates/{name}/preview?locale=  mail:write → MailPreview | 404
+ *   POST  /api/v1/mail/test             mail:write      testMailInput → 202 { id } (the outbox id, to follow its delivery)
  */

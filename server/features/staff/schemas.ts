@@ -11,8 +11,8 @@ import { tenantSlug } from '../tenants/schemas.ts';
 export const STAFF_ROLES = ['owner', 'admin', 'staff', 'read-only'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
-/** What only staff may do (never an API token): manage API tokens and other staff, read the audit log. */
-export const STAFF_SCOPES = ['tokens:write', 'staff:write', 'audit:read'] as const;
+/** What only staff may do (never an API token): manage API tokens and other staff, read the audit log, run the mail. */
+export const STAFF_SCOPES = ['tokens:write', 'staff:write', 'audit:read', 'mail:write'] as const;
 export type StaffScope = (typeof STAFF_SCOPES)[number];
 export type Scope = ApiScope | StaffScope;
 
