@@ -22,6 +22,7 @@ export type ProblemCode =
   | 'password_confirmation_required'
   | 'staff_exists'
   | 'last_owner'
+  | 'mail_already_sent'
   | 'password_too_short'
   | 'password_too_long'
   | 'password_too_common'
@@ -98,6 +99,7 @@ const titles: Record<ProblemCode, string> = {
   password_confirmation_required: 'Password confirmation required',
   staff_exists: 'Staff member already exists',
   last_owner: 'The last owner cannot be removed',
+  mail_already_sent: 'Mail already sent',
   password_too_short: 'Password too short',
   password_too_long: 'Password too long',
   password_too_common: 'Password too common',

@@ -7,8 +7,8 @@ export interface MailCopy {
   heading: string;
   /** Paragraphs before the button or code. */
   intro: string[];
-  /** A button to a link, or a code to type. */
-  action: { button: string; link: string } | { code: string };
+  /** A button to a link, or a code to type; none for a plain notice. */
+  action?: { button: string; link: string } | { code: string };
   /** Paragraphs after it: expiry, what to do if it was not you, where to look for mail. */
   notes: string[];
 }

@@ -63,8 +63,10 @@ export function layoutHtml({ locale, subject, content, copy, tenant }: LayoutPar
     `<p style="margin:0 0 16px;${style}">${escapeHtml(text)}</p>`;
   const small = `font-size:14px;line-height:21px;color:${MUTED_TEXT};`;
 
-  let action: string;
-  if ('code' in content.action) {
+  let action = '';
+  if (!content.action) {
+    // A notice with nothing to click or type (the console's test mail).
+  } else if ('code' in content.action) {
     action =
       paragraph(copy.codeLabel, `${small}margin-top:24px;`) +
       `<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:0 0 24px;"><tr>` +
@@ -106,6 +108,6 @@ export function layoutHtml({ locale, subject, content, copy, tenant }: LayoutPar
 
 /** The plain-text part: the same words, the link or code on a line of its own. */
 export function layoutText({ content, copy, tenant }: LayoutParts): string {
-  const action = 'code' in content.action ? `${copy.codeLabel}: ${content.action.code}` : `${content.action.button}:\n${content.action.link}`;
-  return [tenant.name, '', content.heading, '', ...content.intro.flatMap((text) => [text, '']), action, '', ...content.notes.flatMap((text) => [text, '']), '--', copy.footer(tenant.name), ''].join('\n');
+  const action = !content.action ? [] : ['code' in content.action ? `${copy.codeLabel}: ${content.action.code}` : `${content.action.button}:\n${content.action.link}`, ''];
+  return [tenant.name, '', content.heading, '', ...content.intro.flatMap((text) => [text, '']), ...action, ...content.notes.flatMap((text) => [text, '']), '--', copy.footer(tenant.name), ''].join('\n');
 }

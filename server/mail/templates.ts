@@ -44,6 +44,8 @@ export const mailDataSchemas = {
   activation: z.object({ link, expiresInHours: hours }),
   /** A staff member's setup link for the console (first password, then the authenticator app). */
   'staff-setup': z.object({ link, expiresInHours: hours, invitedBy: z.string().min(1).max(254) }),
+  /** The console's "send a test mail" (G5): proves the way out works. */
+  'test-mail': z.object({ sentBy: z.string().min(1).max(254) }),
   'register-code': z.object({ code, expiresInMinutes: minutes }),
   'first-access': z.object({ link, expiresInHours: hours }),
   reset: z.object({ link, expiresInMinutes: minutes }),

@@ -21,6 +21,7 @@ const plain = (text: string) => text.replace(/[\u00a0\u2009\u202f]/g, ' ');
 const samples: { [T in MailTemplate]: MailDataInput<T> } = {
   activation: { link: LINK, expiresInHours: 72 },
   'staff-setup': { link: LINK, expiresInHours: 72, invitedBy: 'Ana <owner>' },
+  'test-mail': { sentBy: 'Ana <owner> & Co' },
   'register-code': { code: CODE, expiresInMinutes: 10 },
   'first-access': { link: LINK, expiresInHours: 48 },
   reset: { link: LINK, expiresInMinutes: 30 },
@@ -51,6 +52,10 @@ describe('mail templates', () => {
           assert.ok(mail.text.includes(LINK), 'the link is in the text part as it is');
           assert.ok(mail.html.includes(`href="${escapeHtml(LINK)}"`), 'and in the html escaped');
           assert.match(mail.html, /bgcolor="#0b4f6c"/, 'a button in the primary colour');
+        } else if (template === 'test-mail') {
+          // A notice: nothing to click, the sender's name as text.
+          assert.doesNotMatch(mail.html, /bgcolor="#0b4f6c"/);
+          assert.ok(mail.text.includes('Ana <owner> & Co') && mail.html.includes('Ana &lt;owner&gt; &amp; Co'));
         } else {
           assert.ok(mail.text.includes(CODE) && mail.html.includes(`>${CODE}</td>`));
           // Codes say they are not a password and where to look for mail that did not arrive.

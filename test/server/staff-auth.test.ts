@@ -77,9 +77,9 @@ describe('first access: setup link, password, authenticator, recovery codes (SEC
     assert.match(cookie, /HttpOnly/);
     assert.match(cookie, /Secure/);
     assert.match(cookie, /SameSite=Strict/);
-    const [stored] = await server.db.owner<{ totp_secret: string; totp_pending_secret: string | null }[]>`select totp_secret, totp_pending_secret from staff_users where email = ${email}`;
+    const [stored] = await server.db.owner<{ totp_secret: string; totp_pending_secret: string | null }[]>`select totp_secret, totp_pending_secret from staff_users where email = ${email} and tenant_id = ${f.tenant.id}`;
     assert.deepEqual([stored!.totp_secret, stored!.totp_pending_secret], [secret, null]);
-    const codes = await server.db.owner<{ code_hash: string }[]>`select code_hash from staff_recovery_codes where staff_id = (select id from staff_users where email = ${email})`;
+    const codes = await server.db.owner<{ code_hash: string }[]>`select code_hash from staff_recovery_codes where staff_id = (select id from staff_users where email = ${email} and tenant_id = ${f.tenant.id})`;
     assert.equal(codes.length, 10);
     assert.ok(codes.every((row) => !recovery.includes(row.code_hash)), 'recovery codes are stored hashed');
   });

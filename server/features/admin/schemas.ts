@@ -200,7 +200,7 @@ export const testMailInput = z.object({ to: z.email().max(254), locale: z.enum(L
  *   DELETE /api/v1/tokens/{id}          tokens:write    → 204
  *   GET   /api/v1/documents/settings    documents:read  → { esocialIncludeRectified, esocialSinceMonths }
  *   GET   /api/v1/mail/outbox           mail:write      outboxQuery → OutboxPage
- *   POST  /api/v1/mail/outbox/{id}/retry mail:write     → 202 (a failed or pending mail is tried again now) | 404 | 409 (already sent)
+ *   POST  /api/v1/mail/outbox/{id}/retry mail:write     → 202 (a failed or pending mail is tried again now) | 404 | 409 mail_already_sent
  *   GET   /api/v1/mail/templates        mail:write      → { items: string[] }
  *   GET   /api/v1/mail/templates/{name}/preview?locale=  mail:write → MailPreview | 404
  *   POST  /api/v1/mail/test             mail:write      testMailInput → 202 { id } (the outbox id, to follow its delivery)

@@ -27,6 +27,12 @@ export const en: LocaleCopy = {
       action: { button: 'Set up my access', link },
       notes: [`This link expires in ${hours(expiresInHours)} and works only once.`, ignore],
     }),
+    'test-mail': ({ sentBy }, tenant) => ({
+      subject: `Test mail from ${tenant}`,
+      heading: 'Mail from your portal arrives',
+      intro: [`${sentBy} sent this test from the ${tenant} console. If you are reading it, the portal's e-mails (activation links, codes, notices) reach this inbox.`],
+      notes: [spam],
+    }),
     'register-code': ({ code, expiresInMinutes }, tenant) => ({
       subject: `Your verification code for ${tenant}`,
       heading: 'Confirm your e-mail',

@@ -27,6 +27,12 @@ export const es: LocaleCopy = {
       action: { button: 'Configurar mi acceso', link },
       notes: [`Este enlace caduca en ${hours(expiresInHours)} y solo puede usarse una vez.`, ignore],
     }),
+    'test-mail': ({ sentBy }, tenant) => ({
+      subject: `Correo de prueba de ${tenant}`,
+      heading: 'Los correos de su portal llegan',
+      intro: [`${sentBy} envió esta prueba desde la consola de ${tenant}. Si la está leyendo, los correos del portal (enlaces de activación, códigos, avisos) llegan a este buzón.`],
+      notes: [spam],
+    }),
     'register-code': ({ code, expiresInMinutes }, tenant) => ({
       subject: `Su código de verificación — ${tenant}`,
       heading: 'Confirme su correo electrónico',

@@ -27,6 +27,12 @@ export const ptBR: LocaleCopy = {
       action: { button: 'Configurar meu acesso', link },
       notes: [`Este link expira em ${hours(expiresInHours)} e só pode ser usado uma vez.`, ignore],
     }),
+    'test-mail': ({ sentBy }, tenant) => ({
+      subject: `E-mail de teste de ${tenant}`,
+      heading: 'Os e-mails do seu portal chegam',
+      intro: [`${sentBy} enviou este teste pelo console de ${tenant}. Se você está lendo, os e-mails do portal (links de ativação, códigos, avisos) chegam a esta caixa.`],
+      notes: [spam],
+    }),
     'register-code': ({ code, expiresInMinutes }, tenant) => ({
       subject: `Seu código de verificação — ${tenant}`,
       heading: 'Confirme seu e-mail',

@@ -1,0 +1,80 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Database } from '../../db/database.ts';
+import { requireIntegration } from '../../http/integration-auth.ts';
+import { AppError } from '../../http/problem.ts';
+import { actorOf } from '../../http/staff-auth.ts';
+import { validate } from '../../http/validate.ts';
+import { enqueueMail } from '../../mail/outbox.ts';
+import { MAIL_SAMPLES } from '../../mail/samples.ts';
+import { isMailTemplate, MAIL_TEMPLATES, renderMail } from '../../mail/templates.ts';
+import { LOCALES, type Locale } from '../tenants/schemas.ts';
+import { outboxQuery, testMailInput, type MailPreview, type OutboxItem } from './schemas.ts';
+
+/**
+ * `/api/v1/mail` (G5, G6): the outbox as staff follow it — delivery status, errors, a retry — the templates rendered
+ * in the portal's branding, and a test mail through the same way out as every other.
+ */
+export function mailRoutes(deps: { db: Database; clock: () => Date; wakeMail: () => void; publicUrl: string }) {
+  const { db, clock } = deps;
+  const mail = requireIntegration(deps, 'mail:write');
+  return new Hono()
+    .get('/outbox', mail, validate('query', outboxQuery), async (c) => {
+      const { status, before, limit } = c.req.valid('query');
+      const rows = await db.withTenant(
+        c.get('tenant').id,
+        (tx) => tx<(OutboxItem & { nextAttemptAt: Date | null; createdAt: Date; sentAt: Date | null })[]>`
+          select id::int as id, recipient as "to", template, locale, status, attempts, last_error as "lastError", created_at as "createdAt", sent_at as "sentAt",
+                 case when status = 'pending' then next_attempt_at end as "nextAttemptAt"
+            from outbox
+           where tenant_id = portico_current_tenant() ${status ? tx`and status = ${status}` : tx``} ${before ? tx`and id < ${before}` : tx``}
+           order by id desc limit ${limit + 1}`,
+      );
+      const items = rows.slice(0, limit).map((row) => ({
+        ...row,
+        createdAt: row.createdAt.toISOString(),
+        sentAt: row.sentAt?.toISOString() ?? null,
+        nextAttemptAt: row.nextAttemptAt?.toISOString() ?? null,
+      }));
+      return c.json({ items, next: rows.length > limit ? items.at(-1)!.id : null });
+    })
+    .post('/outbox/:id/retry', mail, validate('param', z.object({ id: z.coerce.number().int().positive() })), async (c) => {
+      const { id } = c.req.valid('param');
+      await db.withTenant(c.get('tenant').id, async (tx) => {
+        const [row] = await tx<{ status: string }[]>`select status from outbox where id = ${id} and tenant_id = portico_current_tenant() for update`;
+        if (!row) throw new AppError('not_found', 404, 'No such mail');
+        if (row.status === 'sent') throw new AppError('mail_already_sent', 409, 'This mail was already sent');
+        await tx`update outbox set status = 'pending', next_attempt_at = ${clock()}, attempts = case when status = 'failed' then 0 else attempts end where id = ${id}`;
+        await tx`insert into audit_log (tenant_id, actor_type, actor_id, action, subject_type, subject_id)
+                 values (portico_current_tenant(), ${actorOf(c).type}, ${actorOf(c).id}, 'mail-retried', 'outbox', ${String(id)})`;
+      });
+      deps.wakeMail();
+      return c.json({ status: 'pending' }, 202);
+    })
+    .get('/templates', mail, (c) => c.json({ items: MAIL_TEMPLATES }))
+    .get('/templates/:name/preview', mail, validate('query', z.object({ locale: z.enum(LOCALES).optional() }).strict()), async (c) => {
+      const name = c.req.param('name');
+      if (!isMailTemplate(name)) throw new AppError('not_found', 404, 'No such mail template');
+      const tenant = c.get('tenant');
+      const locale: Locale = c.req.valid('query').locale ?? tenant.locale;
+      const [brand] = await db.withTenant(tenant.id, (tx) => tx<{ logo_url: string | null; primary_color: string }[]>`select logo_url, primary_color from tenants where id = ${tenant.id}`);
+      const logoUrl = brand!.logo_url ? new URL(brand!.logo_url, deps.publicUrl).href : null;
+      const rendered = renderMail(name, locale, MAIL_SAMPLES[name] as never, { name: tenant.name, logoUrl, primaryColor: brand!.primary_color });
+      return c.json({ template: name, locale, subject: rendered.subject, html: rendered.html, text: rendered.text } satisfies MailPreview);
+    })
+    .post('/test', mail, validate('json', testMailInput), async (c) => {
+      const tenant = c.get('tenant');
+      const { to, locale } = c.req.valid('json');
+      const staff = c.get('staff');
+      const id = await db.withTenant(tenant.id, async (tx) => {
+        const key = `test-mail:${clock().getTime()}:${crypto.randomUUID()}`;
+        await enqueueMail(tx, { tenantId: tenant.id, dedupeKey: key, to: to.toLowerCase(), template: 'test-mail', locale: locale ?? tenant.locale, data: { sentBy: staff?.staff.name ?? 'Portico' } });
+        const [row] = await tx<{ id: number }[]>`select id::int as id from outbox where tenant_id = portico_current_tenant() and dedupe_key = ${key}`;
+        await tx`insert into audit_log (tenant_id, actor_type, actor_id, action, subject_type, subject_id, data)
+                 values (portico_current_tenant(), ${actorOf(c).type}, ${actorOf(c).id}, 'test-mail-sent', 'outbox', ${String(row!.id)}, ${tx.json({ to })})`;
+        return row!.id;
+      });
+      deps.wakeMail();
+      return c.json({ id }, 202);
+    });
+}
