@@ -34,11 +34,19 @@ import { devMailRoutes } from './mail/dev-routes.ts';
 import type { CaptureMailer } from './mail/mailer.ts';
 import type { Storage } from './storage/storage.ts';
 import { tenantRoutes } from './features/tenants/routes.ts';
-import { logoRoutes } from './features/tenants/routes-logo.ts';
+import { logoImageRoutes, logoRoutes } from './features/tenants/routes-logo.ts';
 import type { Logger } from './http/logger.ts';
 import { noStore, requestLogging } from './http/middleware.ts';
 import { AppError, problemResponse } from './http/problem.ts';
-import { demoSiteRoutes, widgetBundleRoutes } from './http/static-files.ts';
+import { adminConsoleRoutes, demoSiteRoutes, widgetBundleRoutes } from './http/static-files.ts';
+import { staffBearer } from './http/staff-auth.ts';
+import { staffAuthRoutes } from './features/staff/routes-auth.ts';
+import { staffRoutes } from './features/staff/routes-v1.ts';
+import { accountListRoutes, userAdminRoutes } from './features/admin/routes-lists.ts';
+import { auditRoutes } from './features/admin/routes-audit.ts';
+import { settingsRoutes } from './features/admin/routes-settings.ts';
+import { tokenRoutes } from './features/admin/routes-tokens.ts';
+import { mailRoutes } from './features/admin/routes-mail.ts';
 import { originGuard, tenantCors } from './http/tenant-cors.ts';
 
 /** What the app is built from; tests pass their own (a fake clock, a silent logger). */
@@ -91,6 +99,8 @@ export function createApp(deps: AppDeps) {
     if (/^\/api\/v1\/(documents\/[^/]+|content\/materials\/[^/]+)\/file$/.test(c.req.path)) return documentBodies(c, next);
     return (isUpload(c.req.path) ? fileBodies : smallBodies)(c, next);
   });
+  // A staff member signed in to the console calls the management API with their session (issue 12).
+  app.use('/api/v1/*', staffBearer({ db, keys: deps.keys, clock: deps.clock }));
   app.route('/api/portal/tenants', tenantRoutes(db));
   const authDeps = { db, keys: deps.keys, clock: deps.clock, wakeMail: deps.wakeMail, trustedProxies: config.trustedProxies };
   app.route('/api/portal/auth', authRoutes(authDeps));
@@ -112,6 +122,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/portal/campaigns', content.campaigns);
   app.route('/api/portal/feedback', content.feedback);
   app.route('/api/content-images', contentImageRoutes(db));
+  app.route('/api/tenant-logos', logoImageRoutes(db));
   app.route('/api/v1/content', integrationContentRoutes({ db, clock: deps.clock, storage: deps.storage }));
   app.route('/api/portal/modules', portalModuleRoutes(authDeps));
   const modules = integrationModuleRoutes({ db, clock: deps.clock });
@@ -120,7 +131,16 @@ export function createApp(deps: AppDeps) {
   app.route('/api/portal/profile', portalProfileRoutes(authDeps));
   app.route('/api/v1/profile', integrationProfileRoutes({ db, clock: deps.clock, wakeMail: deps.wakeMail }));
   app.route('/api/v1/accounts', accountRoutes({ db, clock: deps.clock }));
+  app.route('/api/v1/users', userAdminRoutes({ db, clock: deps.clock, wakeMail: deps.wakeMail }));
   app.route('/api/v1/users', userRoutes({ db, clock: deps.clock, wakeMail: deps.wakeMail }));
+  app.route('/api/v1/accounts', accountListRoutes({ db, clock: deps.clock }));
+  const consoleUrl = config.publicUrl ?? `http://localhost:${config.port}`;
+  app.route('/api/v1/settings', settingsRoutes({ db, clock: deps.clock, publicUrl: consoleUrl }));
+  app.route('/api/v1/audit', auditRoutes({ db, clock: deps.clock }));
+  app.route('/api/v1/tokens', tokenRoutes({ db, clock: deps.clock }));
+  app.route('/api/v1/mail', mailRoutes({ db, clock: deps.clock, wakeMail: deps.wakeMail, publicUrl: consoleUrl }));
+  app.route('/api/v1/staff', staffRoutes({ db, clock: deps.clock, wakeMail: deps.wakeMail, consoleUrl }));
+  app.route('/api/admin/auth', staffAuthRoutes({ db, keys: deps.keys, clock: deps.clock, trustedProxies: config.trustedProxies }));
   app.get('/.well-known/jwks.json', (c) => {
     c.header('Cache-Control', 'public, max-age=300');
     c.header('Access-Control-Allow-Origin', '*');
@@ -129,6 +149,7 @@ export function createApp(deps: AppDeps) {
   if (deps.capturedMail && config.mode !== 'production') app.route('/dev', devMailRoutes(deps.capturedMail));
   app.route('/', healthRoutes(db, deps.schemaVersion));
   app.route('/', widgetBundleRoutes());
+  app.route('/', adminConsoleRoutes());
   if (config.demo) app.route('/demo', demoSiteRoutes());
   app.get('/', (c) => (config.demo ? c.redirect('/demo/') : c.json({ name: 'Portico' })));
 

@@ -353,7 +353,17 @@ describe('the authorization guide', () => {
     assert.equal((await readProblem(await upload(new Uint8Array(300 * 1024).fill(0x89)))).code, 'payload_too_large');
     assert.equal((await upload(logo, token)).status, 403, 'the appointments token may not change the branding');
     assert.equal((await server.db.owner`select count(*)::int as n from tenant_logos where tenant_id = ${f.tenant.id}`)[0]!.n, 0, 'nothing kept from refused uploads');
-    assert.equal((await upload(logo)).status, 200);
+    const uploaded = await upload(logo);
+    assert.equal(uploaded.status, 200);
+    // The portal and its mail show the uploaded logo too: the tenant's logo URL serves it, to any site.
+    const { logoUrl } = (await uploaded.json()) as { logoUrl: string };
+    assert.match(logoUrl, new RegExp(`^/api/tenant-logos/${f.tenant.slug}\\?v=`));
+    const tenant = (await (await server.request(`/api/portal/tenants/${f.tenant.slug}`)).json()) as { branding: { logoUrl: string } };
+    assert.equal(tenant.branding.logoUrl, logoUrl);
+    const served = await server.request(logoUrl);
+    assert.equal(served.headers.get('content-type'), 'image/png');
+    assert.equal(served.headers.get('cross-origin-resource-policy'), 'cross-origin');
+    assert.deepEqual(Buffer.from(await served.arrayBuffer()), logo);
     const exam = (await (await book('2026-04-09T09:20:00.000Z', solo, 'audiometria', sala)).json()) as Appointment;
     const pdf = Buffer.from(await (await portal('GET', `/${exam.id}/guide`)).arrayBuffer()).toString('latin1');
     assert.match(pdf, /\/Subtype\s*\/Image/);

@@ -41,6 +41,11 @@ export interface AccountModules {
   modules: Module[];
   exceptions: Partial<Record<Module, boolean>>;
 }
+export interface InviteAnswer {
+  userId: string;
+  status: 'pending' | 'active' | 'disabled';
+  activationSent: boolean;
+}
 export interface ListPage<T> {
   items: T[];
   next: string | null;
@@ -67,8 +72,8 @@ export interface AdminApi {
 
   getSettings(signal?: AbortSignal): Promise<TenantSettings>;
   updateSettings(patch: SettingsPatch): Promise<TenantSettings>;
-  /** Uploads a PNG or JPEG logo (≤ 256 KB); answers the logo's new URL. */
-  uploadLogo(file: File): Promise<{ logoUrl: string }>;
+  /** Uploads a PNG or JPEG logo (≤ 256 KB): the portal, its mail and its PDFs show it; answers the logo's new URL. */
+  uploadLogo(file: File): Promise<{ logoUrl: string; type: string; size: number }>;
   getAppointmentSettings(signal?: AbortSignal): Promise<AppointmentSettings>;
   saveAppointmentSettings(settings: AppointmentSettings): Promise<AppointmentSettings>;
   getBillingSettings(signal?: AbortSignal): Promise<BillingSettings>;
@@ -85,7 +90,8 @@ export interface AdminApi {
   setAccountAppointmentSettings(accountId: string, override: AccountSettingsOverride): Promise<ExplainedAppointmentSettings>;
 
   listUsers(query: { q?: string; status?: string; accountId?: string; before?: string }, signal?: AbortSignal): Promise<ListPage<PortalUserListItem>>;
-  inviteUser(input: { email: string; accountId: string; establishmentIds?: string[]; locale?: string }): Promise<{ id: string }>;
+  /** `activationSent` is false when the e-mail already had a portal login: it now reaches the account too. */
+  inviteUser(input: { email: string; accountId: string; establishmentIds?: string[]; locale?: string }): Promise<InviteAnswer>;
   resendActivation(userId: string): Promise<void>;
   sendPasswordReset(userId: string): Promise<void>;
   disableUser(userId: string): Promise<void>;
@@ -158,7 +164,7 @@ export class HttpAdminApi implements AdminApi {
     return this.call<TenantSettings>('PATCH', '/api/v1/settings', patch);
   }
   async uploadLogo(file: File) {
-    return this.call<{ logoUrl: string }>('PUT', '/api/v1/branding/logo', file);
+    return this.call<{ logoUrl: string; type: string; size: number }>('PUT', '/api/v1/branding/logo', file);
   }
   getAppointmentSettings(signal?: AbortSignal) {
     return this.call<AppointmentSettings>('GET', '/api/v1/appointments/settings', undefined, true, signal);
@@ -199,7 +205,7 @@ export class HttpAdminApi implements AdminApi {
     return this.call<ListPage<PortalUserListItem>>('GET', withQuery('/api/v1/users', query), undefined, true, signal);
   }
   inviteUser(input: { email: string; accountId: string; establishmentIds?: string[]; locale?: string }) {
-    return this.call<{ id: string }>('POST', '/api/v1/users/invitations', input);
+    return this.call<InviteAnswer>('POST', '/api/v1/users/invitations', input);
   }
   async resendActivation(userId: string) {
     await this.call('POST', `/api/v1/users/${encodeURIComponent(userId)}/activation-email`, {});

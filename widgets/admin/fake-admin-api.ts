@@ -6,7 +6,9 @@ import { ApiError, type AdminApi } from './admin-api.ts';
  */
 export function fakeAdminApi(methods: Partial<AdminApi>): AdminApi {
   return new Proxy(methods as AdminApi, {
-    get(target, name: string) {
+    get(target, name) {
+      // Symbols and Lit's own probes (`_$litDirective$` …) are not API calls.
+      if (typeof name === 'symbol' || name.startsWith('_$')) return undefined;
       if (name in target) return target[name as keyof AdminApi];
       if (name === 'onPasswordNeeded' || name === 'onSessionEnded' || name === 'then') return undefined;
       return () => Promise.reject(new ApiError('generic', 500, `fakeAdminApi: ${name} is not part of this fixture`));

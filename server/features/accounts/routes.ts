@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Database } from '../../db/database.ts';
 import { requireIntegration } from '../../http/integration-auth.ts';
+import { actorOf } from '../../http/staff-auth.ts';
 import { validate } from '../../http/validate.ts';
 import { email } from '../auth/schemas.ts';
 import { createAccount, findAccount } from './service.ts';
@@ -22,7 +23,7 @@ export function accountRoutes(deps: { db: Database; clock: () => Date }) {
   return new Hono()
     .post('/', requireIntegration(deps, 'accounts:write'), validate('json', newAccount), async (c) => {
       const tenant = c.get('tenant');
-      const result = await db.withTenant(tenant.id, (tx) => createAccount(tx, tenant, { type: 'integration', id: c.get('principal').subject }, c.req.valid('json')));
+      const result = await db.withTenant(tenant.id, (tx) => createAccount(tx, tenant, actorOf(c), c.req.valid('json')));
       return c.json(result, result.created ? 201 : 200);
     })
     .get('/:id', requireIntegration(deps, 'accounts:read'), validate('param', z.object({ id: z.uuid() })), async (c) => {

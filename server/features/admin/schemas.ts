@@ -26,6 +26,18 @@ export interface TenantSettings {
   embedScriptUrl: string;
 }
 
+const branding = brandingSchema.shape;
+/** A branding change: only the fields named (without `brandingSchema`'s defaults, which would reset the others). */
+const brandingPatch = z
+  .object({
+    primaryColor: branding.primaryColor.unwrap(),
+    accentColor: branding.accentColor.unwrap(),
+    radius: branding.radius.unwrap(),
+    fontFamily: branding.fontFamily.unwrap(),
+    colorScheme: branding.colorScheme.unwrap(),
+  })
+  .partial()
+  .strict();
 const origin = z.string().max(200).regex(/^https?:\/\/[a-z0-9.-]+(:[0-9]{1,5})?$/, 'must be an origin such as https://www.example.com');
 /** A change of settings: only the fields sent change. Staff sessions must have confirmed their password (5 min). */
 export const settingsPatch = z
@@ -35,7 +47,7 @@ export const settingsPatch = z
     defaultLocale: z.enum(LOCALES),
     portalUrl: z.url({ protocol: /^https?$/ }).max(2048).nullable(),
     embedOrigins: z.array(origin).max(20),
-    branding: brandingSchema.omit({ logoUrl: true }).partial().strict(),
+    branding: brandingPatch,
     modules: z.array(z.enum(MODULES)).max(MODULES.length),
   })
   .partial()

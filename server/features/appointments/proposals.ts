@@ -106,7 +106,7 @@ export async function answerProposal(
   tenant: PortalTenant,
   proposal: { id: string; requestId: string },
   answer: { status: 'confirmed'; appointmentId: string } | { status: 'refused'; refusal: string },
-  message: { body: string; actorId: string; quiet: boolean },
+  message: { body: string; actor: { type: 'staff' | 'integration'; id: string }; quiet: boolean },
   now: Date,
 ): Promise<void> {
   await tx`
@@ -114,9 +114,9 @@ export async function answerProposal(
            appointment_id = ${answer.status === 'confirmed' ? answer.appointmentId : null},
            refusal = ${answer.status === 'refused' ? answer.refusal : null}
      where id = ${proposal.id}`;
-  await requests.insertMessage(tx, { requestId: proposal.requestId, author: 'integration', authorId: message.actorId, authorName: null, body: message.body }, now);
+  await requests.insertMessage(tx, { requestId: proposal.requestId, author: message.actor.type, authorId: message.actor.id, authorName: null, body: message.body }, now);
   await requests.setStatus(tx, proposal.requestId, 'answered', now);
-  await requests.audit(tx, { type: 'integration', id: message.actorId }, 'request-answered', proposal.requestId);
+  await requests.audit(tx, message.actor, 'request-answered', proposal.requestId);
   if (message.quiet) return;
   const [request] = await tx<{ id: string; subject: string; authorId: string | null }[]>`
     select id, subject, author_id as "authorId" from requests where id = ${proposal.requestId}`;

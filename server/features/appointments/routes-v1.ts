@@ -4,6 +4,7 @@ import type { Database, Tx } from '../../db/database.ts';
 import { idempotent } from '../../http/idempotency.ts';
 import { requireIntegration } from '../../http/integration-auth.ts';
 import { AppError } from '../../http/problem.ts';
+import { actorOf } from '../../http/staff-auth.ts';
 import { validate } from '../../http/validate.ts';
 import { slotsOfDay } from './availability.ts';
 import { audit, findAppointment, insertBooking, listBookings, markCancelled } from './bookings.ts';
@@ -40,7 +41,7 @@ export function integrationAppointmentRoutes(deps: { db: Database; clock: () => 
   const reads = requireIntegration(deps, 'appointments:read');
   const writes = requireIntegration(deps, 'appointments:write');
   const once = idempotent(deps);
-  const actor = (c: Context) => ({ type: 'integration', id: c.get('principal').subject as string });
+  const actor = (c: Context) => actorOf(c);
   const providerId = async (tx: Tx, providerKey: string, path = 'providerKey') => {
     const [row] = await tx<{ id: string }[]>`select id from providers where key = ${providerKey} and tenant_id = portico_current_tenant()`;
     if (!row) throw unknownKey(path, 'provider');
@@ -206,7 +207,7 @@ export function integrationAppointmentRoutes(deps: { db: Database; clock: () => 
         const found = await findAppointment(tx, { business: true }, c.req.valid('param').id, (id) => effectiveSettings(tx, id), tenant.locale, clock(), { lock: true });
         if (!found) throw new AppError('not_found', 404, 'No such booking');
         if (found.status === 'booked') {
-          await markCancelled(tx, found.id, 'integration', clock());
+          await markCancelled(tx, found.id, actor(c).type, clock());
           await audit(tx, actor(c), 'appointment-cancelled', found.id);
           await notifyAppointment(tx, tenant, { ...found, status: 'cancelled' }, 'cancelled');
         }
@@ -245,7 +246,7 @@ export function integrationAppointmentRoutes(deps: { db: Database; clock: () => 
         }
         const [user] = await tx<{ locale: 'pt-BR' | 'es' | 'en' | null }[]>`select locale from portal_users where id = ${row!.userId}`;
         const locale = user?.locale ?? tenant.locale;
-        await answerProposal(tx, tenant, proposal, { status: 'confirmed', appointmentId: id }, { body: body.message ?? confirmedText(locale, wallClock(start, locale, tenant.timeZone)), actorId: actor(c).id, quiet: true }, now);
+        await answerProposal(tx, tenant, proposal, { status: 'confirmed', appointmentId: id }, { body: body.message ?? confirmedText(locale, wallClock(start, locale, tenant.timeZone)), actor: actor(c), quiet: true }, now);
         await audit(tx, actor(c), 'appointment-booked', id, { proposal: proposal.id });
         const appointment = await findAppointment(tx, { business: true }, id, (account) => effectiveSettings(tx, account), tenant.locale, now);
         await notifyAppointment(tx, tenant, appointment!, 'booked');
@@ -259,7 +260,7 @@ export function integrationAppointmentRoutes(deps: { db: Database; clock: () => 
       const { reason } = c.req.valid('json');
       const result = await db.withTenant(tenant.id, async (tx) => {
         const proposal = await pendingProposal(tx, c.req.valid('param').id, tenant.locale);
-        await answerProposal(tx, tenant, proposal, { status: 'refused', refusal: reason }, { body: reason, actorId: actor(c).id, quiet: false }, clock());
+        await answerProposal(tx, tenant, proposal, { status: 'refused', refusal: reason }, { body: reason, actor: actor(c), quiet: false }, clock());
         return { proposalId: proposal.id, status: 'refused' as const, requestId: proposal.requestId };
       });
       deps.wakeMail();

@@ -4,6 +4,7 @@ import type { Database } from '../../db/database.ts';
 import { idempotent } from '../../http/idempotency.ts';
 import { requireIntegration } from '../../http/integration-auth.ts';
 import { AppError } from '../../http/problem.ts';
+import { actorOf } from '../../http/staff-auth.ts';
 import { validate } from '../../http/validate.ts';
 import type { Storage } from '../../storage/storage.ts';
 import { storeBillingFile, type FileSlot } from './files.ts';
@@ -24,7 +25,7 @@ export function integrationBillingRoutes(deps: { db: Database; clock: () => Date
   const reads = requireIntegration(deps, 'billing:read');
   const writes = requireIntegration(deps, 'billing:write');
   const once = idempotent(deps);
-  const actor = (c: Context) => ({ type: 'integration', id: c.get('principal').subject });
+  const actor = (c: Context) => actorOf(c);
   const reader = (c: Context): q.Reader => ({ today: q.todayIn(c.get('tenant').timeZone, clock()) });
   const upload = (c: Context, slot: FileSlot, kind: 'pdf' | 'xml') => storeBillingFile(c, deps, slot, kind, actor(c));
 

@@ -5,6 +5,7 @@ import { idempotent } from '../../http/idempotency.ts';
 import { requireIntegration } from '../../http/integration-auth.ts';
 import type { PortalTenant } from '../../http/portal-auth.ts';
 import { AppError, type FieldError } from '../../http/problem.ts';
+import { actorOf } from '../../http/staff-auth.ts';
 import { validate } from '../../http/validate.ts';
 import { enqueueMail } from '../../mail/outbox.ts';
 import type { Storage } from '../../storage/storage.ts';
@@ -68,7 +69,7 @@ export function integrationDocumentRoutes(deps: { db: Database; clock: () => Dat
   const reads = requireIntegration(deps, 'documents:read');
   const writes = requireIntegration(deps, 'documents:write');
   const once = idempotent(deps);
-  const actor = (c: Context) => ({ type: 'integration', id: c.get('principal').subject });
+  const actor = (c: Context) => actorOf(c);
   const audit = (tx: Tx, c: Context, action: string, id: string) =>
     tx`insert into audit_log (tenant_id, actor_type, actor_id, action, subject_type, subject_id)
        values (portico_current_tenant(), ${actor(c).type}, ${actor(c).id}, ${action}, 'document', ${id})`;
@@ -92,6 +93,7 @@ export function integrationDocumentRoutes(deps: { db: Database; clock: () => Dat
           esocial_since_months = excluded.esocial_since_months, updated_at = excluded.updated_at`);
       return c.json(body);
     })
+    .get('/settings', reads, async (c) => c.json(await db.withTenant(c.get('tenant').id, (tx) => q.documentSettings(tx))))
     .put('/', writes, once, validate('json', z.object({ items: z.array(documentInput).min(1).max(1000) }).strict()), async (c) => {
       const items = c.req.valid('json').items;
       const results = await db.withTenant(c.get('tenant').id, async (tx) => {

@@ -4,6 +4,7 @@ import type { Database, Tx } from '../../db/database.ts';
 import { requireIntegration } from '../../http/integration-auth.ts';
 import { portalTenant, requirePrincipal } from '../../http/portal-auth.ts';
 import { AppError } from '../../http/problem.ts';
+import { actorOf, requireRecentPassword } from '../../http/staff-auth.ts';
 import { validate } from '../../http/validate.ts';
 import { accountFor } from '../accounts/visibility.ts';
 import type { AuthDeps } from '../auth/service.ts';
@@ -70,12 +71,12 @@ export function integrationModuleRoutes(deps: { db: Database; clock: () => Date 
                      on conflict (account_id, module) do update set enabled = excluded.enabled`;
         }
         await tx`insert into audit_log (tenant_id, actor_type, actor_id, action, subject_type, subject_id, data)
-                 values (portico_current_tenant(), 'integration', ${c.get('principal').subject}, 'account-modules-changed', 'account', ${id}, ${tx.json(c.req.valid('json').modules as never)})`;
+                 values (portico_current_tenant(), ${actorOf(c).type}, ${actorOf(c).id}, 'account-modules-changed', 'account', ${id}, ${tx.json(c.req.valid('json').modules as never)})`;
         return effectiveModules(tx, id);
       });
       return c.json({ modules });
     });
-  const branding = new Hono().put('/links', requireIntegration(deps, 'branding:write'), validate('json', linksInput), async (c) => {
+  const branding = new Hono().put('/links', requireIntegration(deps, 'branding:write'), requireRecentPassword(), validate('json', linksInput), async (c) => {
     const links = c.req.valid('json');
     await db.withTenant(c.get('tenant').id, (tx) => tx`update tenants set links = ${tx.json(links as never)}, updated_at = ${deps.clock()} where id = portico_current_tenant()`);
     return c.json(links);

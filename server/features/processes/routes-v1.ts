@@ -5,6 +5,7 @@ import { idempotent } from '../../http/idempotency.ts';
 import { requireIntegration } from '../../http/integration-auth.ts';
 import type { PortalTenant } from '../../http/portal-auth.ts';
 import { AppError } from '../../http/problem.ts';
+import { actorOf } from '../../http/staff-auth.ts';
 import { validate } from '../../http/validate.ts';
 import { notifyProcessUsers } from './notify.ts';
 import * as q from './queries.ts';
@@ -23,7 +24,7 @@ export function integrationProcessRoutes(deps: { db: Database; clock: () => Date
   const reads = requireIntegration(deps, 'processes:read');
   const writes = requireIntegration(deps, 'processes:write');
   const once = idempotent(deps);
-  const actor = (c: Context) => ({ type: 'integration', id: c.get('principal').subject });
+  const actor = (c: Context) => actorOf(c);
   const business: q.Viewer = { business: true };
   const load = async (tx: Tx, tenant: PortalTenant, id: string) => {
     const found = await q.findProcess(tx, business, id, tenant.locale, tenant.locale);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Database, Tx } from '../../db/database.ts';
 import { requireIntegration } from '../../http/integration-auth.ts';
 import { AppError } from '../../http/problem.ts';
+import { actorOf } from '../../http/staff-auth.ts';
 import { validate } from '../../http/validate.ts';
 import { fieldDefinitions, profileSettings } from './fields.ts';
 import { loadAccount, readProfile } from './queries.ts';
@@ -22,7 +23,7 @@ export function integrationProfileRoutes(deps: { db: Database; clock: () => Date
   const { db, clock } = deps;
   const reads = requireIntegration(deps, 'profile:read');
   const writes = requireIntegration(deps, 'profile:write');
-  const actor = (c: Context): Actor => ({ type: 'integration', id: c.get('principal').subject as string });
+  const actor = (c: Context): Actor => actorOf(c);
   const account = async (tx: Tx, id: string) => {
     const found = await loadAccount(tx, id);
     if (!found) throw new AppError('not_found', 404, 'No such account');
@@ -40,7 +41,7 @@ export function integrationProfileRoutes(deps: { db: Database; clock: () => Date
         await tx`insert into profile_settings (tenant_id, modes, confirmation, every_months, updated_at)
                  values (portico_current_tenant(), ${tx.json(settings.modes)}, ${settings.confirmation}, ${settings.everyMonths}, ${clock()})
                  on conflict (tenant_id) do update set modes = excluded.modes, confirmation = excluded.confirmation, every_months = excluded.every_months, updated_at = excluded.updated_at`;
-        await tx`insert into audit_log (tenant_id, actor_type, actor_id, action, subject_type, data) values (portico_current_tenant(), 'integration', ${actor(c).id}, 'profile-settings-changed', 'tenant', ${tx.json(settings as never)})`;
+        await tx`insert into audit_log (tenant_id, actor_type, actor_id, action, subject_type, data) values (portico_current_tenant(), ${actor(c).type}, ${actor(c).id}, 'profile-settings-changed', 'tenant', ${tx.json(settings as never)})`;
       });
       return c.json(settings);
     })

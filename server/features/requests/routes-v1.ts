@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Database } from '../../db/database.ts';
 import { requireIntegration } from '../../http/integration-auth.ts';
 import { AppError } from '../../http/problem.ts';
+import { actorOf } from '../../http/staff-auth.ts';
 import { validate } from '../../http/validate.ts';
 import type { Storage } from '../../storage/storage.ts';
 import { sendAttachment } from './attachments.ts';
@@ -31,7 +32,7 @@ export function integrationRequestRoutes(deps: { db: Database; clock: () => Date
         await tx`insert into request_categories (tenant_id, key, enabled, labels) values (portico_current_tenant(), ${key}, ${enabled}, ${tx.json(labels)})
                  on conflict (tenant_id, key) do update set enabled = excluded.enabled, labels = excluded.labels`;
         await tx`insert into audit_log (tenant_id, actor_type, actor_id, action, subject_type, subject_id)
-                 values (portico_current_tenant(), 'integration', ${c.get('principal').subject}, 'request-category-set', 'request_category', ${key})`;
+                 values (portico_current_tenant(), ${actorOf(c).type}, ${actorOf(c).id}, 'request-category-set', 'request_category', ${key})`;
       });
       return c.json({ key, enabled, labels });
     })
@@ -48,11 +49,11 @@ export function integrationRequestRoutes(deps: { db: Database; clock: () => Date
       const { id } = c.req.valid('param');
       const { body, authorName } = c.req.valid('json');
       const tenant = c.get('tenant');
-      const actor = { type: 'integration', id: c.get('principal').subject };
+      const actor = actorOf(c);
       const now = clock();
       await db.withTenant(tenant.id, async (tx) => {
         const request = await load(tx, id);
-        await q.insertMessage(tx, { requestId: id, author: 'integration', authorId: actor.id, authorName: authorName ?? null, body }, now);
+        await q.insertMessage(tx, { requestId: id, author: actor.type, authorId: actor.id, authorName: authorName ?? null, body }, now);
         await q.setStatus(tx, id, 'answered', now);
         await q.audit(tx, actor, 'request-answered', id);
         await notifyAuthor(tx, tenant, request, { kind: 'reply', status: 'answered', key: `reply:${now.getTime()}` });
@@ -69,7 +70,7 @@ export function integrationRequestRoutes(deps: { db: Database; clock: () => Date
         const request = await load(tx, id);
         if (request.status === status) return;
         await q.setStatus(tx, id, status, now);
-        await q.audit(tx, { type: 'integration', id: c.get('principal').subject }, `request-${status}`, id);
+        await q.audit(tx, actorOf(c), `request-${status}`, id);
         await notifyAuthor(tx, tenant, request, { kind: 'status', status, key: `status:${status}:${now.getTime()}` });
       });
       deps.wakeMail();
@@ -80,7 +81,7 @@ export function integrationRequestRoutes(deps: { db: Database; clock: () => Date
       await db.withTenant(c.get('tenant').id, async (tx) => {
         await load(tx, id);
         await q.setAssignee(tx, id, c.req.valid('json').assignee, clock());
-        await q.audit(tx, { type: 'integration', id: c.get('principal').subject }, 'request-assigned', id);
+        await q.audit(tx, actorOf(c), 'request-assigned', id);
       });
       return c.json({ assignee: c.req.valid('json').assignee });
     });

@@ -75,14 +75,26 @@ export async function sendPasswordReset(tx: Tx, tenant: PortalTenant, actor: Act
   await audit(tx, actor, 'reset-sent', user.id);
 }
 
-/** Magic links (A7, P5, G7) to every enabled user of an account, or of the whole tenant. Returns how many. */
-export async function sendMagicLinks(tx: Tx, tenant: PortalTenant, actor: Actor, input: { accountId?: string; profileOnly: boolean }, now: Date): Promise<number> {
+/**
+ * Magic links (A7, P5, G7) to every enabled user of an account, of the whole tenant, or of a selection (`userIds`:
+ * unknown and disabled ones are skipped). Returns how many were sent.
+ */
+export async function sendMagicLinks(
+  tx: Tx,
+  tenant: PortalTenant,
+  actor: Actor,
+  input: { accountId?: string; userIds?: string[]; profileOnly: boolean },
+  now: Date,
+): Promise<number> {
   requirePortalAddress(tenant);
-  const users = input.accountId
+  const users = input.userIds
     ? await tx<{ id: string; email: string; locale: string | null }[]>`
-        select u.id, u.email, u.locale from portal_users u join memberships m on m.user_id = u.id
-         where m.account_id = ${input.accountId} and u.status <> 'disabled'`
-    : await tx<{ id: string; email: string; locale: string | null }[]>`select id, email, locale from portal_users where status <> 'disabled'`;
+        select id, email, locale from portal_users where id = any(${input.userIds}::uuid[]) and status = 'active' order by email`
+    : input.accountId
+      ? await tx<{ id: string; email: string; locale: string | null }[]>`
+          select u.id, u.email, u.locale from portal_users u join memberships m on m.user_id = u.id
+           where m.account_id = ${input.accountId} and u.status <> 'disabled'`
+      : await tx<{ id: string; email: string; locale: string | null }[]>`select id, email, locale from portal_users where status <> 'disabled'`;
   for (const user of users) {
     await sendLink(tx, tenant, user, input.profileOnly ? 'magic-profile' : 'magic', now);
     await audit(tx, actor, input.profileOnly ? 'profile-link-sent' : 'magic-link-sent', user.id);
