@@ -17,6 +17,15 @@ export const DEMO_STAFF = {
   'martins-castro': { email: 'rafael@martinscastro.example', name: 'Rafael Martins', password: 'console-mc-2026', totpSecret: 'JVQXE5DJNZZSAQ3BON2HE3ZAIRSW23ZA' },
 } as const;
 
+/** The rest of each demo team, so the console's Team section has something to show (they cannot sign in). */
+export const DEMO_TEAM = {
+  'clinica-sol': [
+    { email: 'paulo@clinicasol.example', name: 'Paulo Nunes', role: 'staff', permissions: ['requests:read', 'requests:write', 'appointments:read', 'appointments:write'], status: 'active' },
+    { email: 'joana@clinicasol.example', name: 'Joana Lima', role: 'read-only', permissions: [], status: 'pending' },
+  ],
+  'martins-castro': [{ email: 'ines@martinscastro.example', name: 'Inés Castro', role: 'admin', permissions: [], status: 'pending' }],
+} as const;
+
 /** Clínica Sol's client company, its establishments, and a patient who has not used the portal yet. */
 export const CLINICA_SOL_PEOPLE = {
   company: { name: 'Metalúrgica Horizonte Ltda', taxId: '11222333000181', establishments: ['Matriz', 'Filial Contagem'] },

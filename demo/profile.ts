@@ -50,7 +50,12 @@ export const MARTINS_CASTRO_PROFILE: DemoProfile = {
 };
 
 /** Saves the tenant's profile settings and custom fields, and the given accounts' values (and a confirmation, when dated). */
-export async function seedProfile(tx: Tx, profile: DemoProfile, accounts: { id: string; values: Record<string, unknown>; address?: object; confirmedDaysAgo?: number }[], now: Date): Promise<void> {
+export async function seedProfile(
+  tx: Tx,
+  profile: DemoProfile,
+  accounts: { id: string; values: Record<string, unknown>; address?: object; confirmedDaysAgo?: number; pending?: { field: string; before: unknown; after: unknown; daysAgo: number } }[],
+  now: Date,
+): Promise<void> {
   await tx`insert into profile_settings (tenant_id, modes, confirmation, every_months) values (portico_current_tenant(), ${tx.json(profile.modes)}, ${profile.confirmation}, ${profile.everyMonths})`;
   for (const [position, field] of profile.fields.entries()) {
     await tx`insert into profile_fields (tenant_id, key, labels, type, required, choices, min, max, help, position, account_kind)
@@ -62,6 +67,12 @@ export async function seedProfile(tx: Tx, profile: DemoProfile, accounts: { id: 
     if (account.address) await tx`update accounts set address = ${tx.json(account.address as never)} where id = ${account.id}`;
     for (const [key, value] of Object.entries(account.values)) {
       await tx`insert into profile_values (tenant_id, account_id, field_key, value) values (portico_current_tenant(), ${account.id}, ${key}, ${tx.json(value as never)})`;
+    }
+    // A change a client proposed that waits for the business (P3): the console's "Profile changes" shows it.
+    if (account.pending) {
+      const { field, before, after, daysAgo } = account.pending;
+      await tx`insert into profile_changes (tenant_id, account_id, field_key, before, after, requested_at)
+               values (portico_current_tenant(), ${account.id}, ${field}, ${tx.json(before as never)}, ${tx.json(after as never)}, ${new Date(now.getTime() - daysAgo * 86_400_000)})`;
     }
     if (account.confirmedDaysAgo !== undefined) {
       await tx`insert into profile_confirmations (tenant_id, account_id, confirmed_at) values (portico_current_tenant(), ${account.id}, ${new Date(now.getTime() - account.confirmedDaysAgo * 86_400_000)})`;

@@ -7,7 +7,7 @@ import type { Logger } from '../server/http/logger.ts';
 import type { PortalTenant } from '../server/http/portal-auth.ts';
 import { countTenants, createTenant } from '../server/features/tenants/queries.ts';
 import { inviteUser } from '../server/features/users/service.ts';
-import { CLINICA_SOL_PEOPLE, DEMO_API_TOKENS, DEMO_REQUESTS, DEMO_SIGN_INS, DEMO_STAFF, MARTINS_CASTRO_PEOPLE } from './people.ts';
+import { CLINICA_SOL_PEOPLE, DEMO_API_TOKENS, DEMO_REQUESTS, DEMO_SIGN_INS, DEMO_STAFF, DEMO_TEAM, MARTINS_CASTRO_PEOPLE } from './people.ts';
 import { demoTenants } from './tenants.ts';
 import { seedClinicaSolAppointments, seedMartinsCastroAppointments } from './appointments.ts';
 import { CLINICA_SOL_PROFILE, MARTINS_CASTRO_PROFILE, seedProfile } from './profile.ts';
@@ -48,6 +48,10 @@ export async function seedDemoIfEmpty(db: Database, url: string, storage: Storag
       const owner = DEMO_STAFF[tenant.slug as keyof typeof DEMO_STAFF];
       await tx`insert into staff_users (tenant_id, email, name, role, password_hash, status, totp_secret)
                values (portico_current_tenant(), ${owner.email}, ${owner.name}, 'owner', ${hashes[tenant.slug as keyof typeof DEMO_STAFF]}, 'active', ${owner.totpSecret})`;
+      for (const member of DEMO_TEAM[tenant.slug as keyof typeof DEMO_TEAM]) {
+        await tx`insert into staff_users (tenant_id, email, name, role, permissions, status)
+                 values (portico_current_tenant(), ${member.email}, ${member.name}, ${member.role}, ${[...member.permissions]}, ${member.status})`;
+      }
     }
     return true;
   });
@@ -81,7 +85,8 @@ async function seedClinicaSol(tx: Tx, storage: Storage, tenant: PortalTenant, rh
     tx,
     CLINICA_SOL_PROFILE,
     [
-      { id: account!.id, values: { capitalSocial: 250_000_000 }, address: { street: 'Av. das Indústrias', number: '1200', district: 'Distrito Industrial', city: 'Campinas', region: 'SP', postalCode: '13069-280', country: 'BR' }, confirmedDaysAgo: 60 },
+      { id: account!.id, values: { capitalSocial: 250_000_000 }, address: { street: 'Av. das Indústrias', number: '1200', district: 'Distrito Industrial', city: 'Campinas', region: 'SP', postalCode: '13069-280', country: 'BR' }, confirmedDaysAgo: 60,
+        pending: { field: 'name', before: 'Metalúrgica Horizonte Ltda', after: 'Metalúrgica Horizonte Indústria e Comércio Ltda', daysAgo: 2 } },
       { id: ana!.id, values: { convenio: 'particular' }, address: { street: 'Rua Coronel Quirino', number: '845', complement: 'apto 42', district: 'Cambuí', city: 'Campinas', region: 'SP', postalCode: '13025-001', country: 'BR' } },
     ],
     now,
@@ -108,7 +113,7 @@ async function seedMartinsCastro(tx: Tx, storage: Storage, tenantId: string, tim
   }
   await seedProcesses(tx, MARTINS_CASTRO_TEMPLATES, MARTINS_CASTRO_CASES.map((item) => ({ ...item, processId: ids.get(item.number)! })), now);
   await storeDemoDocuments(tx, storage, tenantId, await martinsCastroDocuments(tx, account!.id, now));
-  await seedProfile(tx, MARTINS_CASTRO_PROFILE, [{ id: account!.id, values: { pasaporte: 'AB1234567', nacionalidad: 'Argentina' }, address: { street: 'Calle de Fuencarral', number: '98', complement: '3.º B', city: 'Madrid', region: 'Madrid', postalCode: '28004', country: 'ES' } }], now);
+  await seedProfile(tx, MARTINS_CASTRO_PROFILE, [{ id: account!.id, values: { pasaporte: 'AB1234567', nacionalidad: 'Argentina' }, address: { street: 'Calle de Fuencarral', number: '98', complement: '3.º B', city: 'Madrid', region: 'Madrid', postalCode: '28004', country: 'ES' }, pending: { field: 'pasaporte', before: 'AB1234567', after: 'XD9876543', daysAgo: 1 } }], now);
   await seedContent(tx, storage, tenantId, MARTINS_CASTRO_CONTENT, account!.id, now);
   await seedMartinsCastroAppointments(tx, timeZone, { userId: lucia!.id, accountId: account!.id }, now);
   return seedMartinsCastroBilling(tx, account!.id, now);
