@@ -478,3 +478,23 @@ describe('audit entries name the staff member who acted through the integration 
     assert.equal((await call('GET', `/accounts/${other.company.id}`, owner.token)).status, 404);
   });
 });
+
+describe('the inbox and the changes to approve, as the console reads them', () => {
+  test("'nobody assigned' lists only requests without an assignee", async () => {
+    const ids = await server.db.owner<{ id: string }[]>`
+      insert into requests (tenant_id, account_id, author_id, category, subject, description, assignee)
+      values (${f.tenant.id}, ${f.person.id}, ${f.rh.id}, 'general', 'Assigned one', 'x', 'Marta'), (${f.tenant.id}, ${f.person.id}, ${f.rh.id}, 'general', 'Nobody yet', 'x', null)
+      returning id`;
+    const page = await json<{ items: { id: string; assignee: string | null }[] }>(await call('GET', '/requests?unassigned=true&limit=100', owner.token));
+    assert.ok(page.items.some((item) => item.id === ids[1]!.id));
+    assert.ok(page.items.every((item) => item.assignee === null));
+    assert.equal((await call('GET', '/requests?unassigned=maybe', owner.token)).status, 400);
+  });
+
+  test('a pending registration change names its account', async () => {
+    await server.db.owner`insert into profile_changes (tenant_id, account_id, field_key, before, after) values (${f.tenant.id}, ${f.company.id}, 'name', '"Old"', '"New"')`;
+    const { items } = await json<{ items: { accountId: string; accountName: string }[] }>(await call('GET', '/profile/changes', owner.token));
+    const change = items.find((item) => item.accountId === f.company.id);
+    assert.equal(change?.accountName, 'Metalúrgica Horizonte Ltda');
+  });
+});

@@ -79,10 +79,11 @@ export function integrationProfileRoutes(deps: { db: Database; clock: () => Date
         items: await db.withTenant(
           c.get('tenant').id,
           (tx) => tx`
-            select id, account_id as "accountId", request_id as "requestId", field_key as field, before, after, status, requested_at as "requestedAt",
-                   decided_at as "decidedAt", reason
-              from profile_changes where tenant_id = portico_current_tenant() and status = ${c.req.valid('query').status}
-             order by requested_at limit 500`,
+            select p.id, p.account_id as "accountId", a.name as "accountName", p.request_id as "requestId", p.field_key as field, p.before, p.after, p.status,
+                   p.requested_at as "requestedAt", p.decided_at as "decidedAt", p.reason
+              from profile_changes p join accounts a on a.id = p.account_id
+             where p.tenant_id = portico_current_tenant() and p.status = ${c.req.valid('query').status}
+             order by p.requested_at limit 500`,
         ),
       }),
     )

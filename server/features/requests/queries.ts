@@ -19,6 +19,7 @@ export interface ListFilters {
   accountId?: string;
   authorId?: string;
   assignee?: string;
+  unassigned?: 'true' | 'false';
   before?: string;
   limit: number;
 }
@@ -35,6 +36,7 @@ export async function listRequests(tx: Tx, filters: ListFilters, viewer?: string
        ${filters.accountId ? tx`and r.account_id = ${filters.accountId}` : tx``}
        ${filters.authorId ? tx`and r.author_id = ${filters.authorId}` : tx``}
        ${filters.assignee ? tx`and r.assignee = ${filters.assignee}` : tx``}
+       ${filters.unassigned === 'true' ? tx`and r.assignee is null` : tx``}
        ${cursor ? tx`and (r.created_at, r.id) < (${new Date(cursor.key)}, ${cursor.id})` : tx``}
      order by r.created_at desc, r.id desc
      limit ${filters.limit + 1}`;

@@ -34,6 +34,8 @@ export const listQuery = z.object({
   accountId: z.uuid().optional(),
   mine: z.enum(['true', 'false']).optional(),
   assignee: text(200).optional(),
+  /** `true`: only requests nobody is assigned to (the console's inbox). */
+  unassigned: z.enum(['true', 'false']).optional(),
   before: z.string().regex(/^[\w-]{10,200}$/, 'is not a page cursor').optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
