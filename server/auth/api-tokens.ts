@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { Tx } from '../db/database.ts';
 import { sha256 } from './secrets.ts';
 
-/** What an API token may do, per module (A12). */
-export const API_SCOPES = ['accounts:read', 'accounts:write', 'requests:read', 'requests:write', 'users:read', 'users:write', 'billing:read', 'billing:write', 'processes:read', 'processes:write', 'documents:read', 'documents:write', 'appointments:read', 'appointments:write', 'profile:read', 'profile:write', 'content:read', 'content:write', 'branding:write'] as const;
-export type ApiScope = (typeof API_SCOPES)[number];
+import type { ApiScope } from './scopes.ts';
+
+export { API_SCOPES, type ApiScope } from './scopes.ts';
 
 /**
  * Creates an API token (SECURITY.md 6): 256 random bits behind a recognisable prefix that names the tenant, so the

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { API_SCOPES, type ApiScope } from '../../auth/api-tokens.ts';
+import { API_SCOPES, type ApiScope } from '../../auth/scopes.ts';
 import { MODULES, type Module } from '../modules/schemas.ts';
 import { brandingSchema, LOCALES, type Branding, type Locale } from '../tenants/schemas.ts';
 

@@ -61,14 +61,23 @@ export async function proposeTimes(
   return proposal!;
 }
 
-type Row = Omit<AppointmentProposal, 'service' | 'times'> & { serviceKey: string; serviceNames: Localized; times: Date[]; userId: string | null; providerKey: string | null };
+type Row = Omit<AppointmentProposal, 'service' | 'times'> & {
+  serviceKey: string;
+  serviceNames: Localized;
+  times: Date[];
+  userId: string | null;
+  providerKey: string | null;
+  account: { id: string; name: string };
+};
 
 async function proposalRows(tx: Tx, where: ReturnType<Tx>, locale: Locale) {
   const rows = await tx<Row[]>`
     select p.id, p.request_id as "requestId", p.status, s.key as "serviceKey", s.names as "serviceNames",
            case when v.id is null then null else json_build_object('id', v.id, 'name', v.name) end as provider, v.key as "providerKey",
-           p.times, p.note, p.appointment_id as "appointmentId", p.refusal, p.created_at as "createdAt", p.user_id as "userId"
+           p.times, p.note, p.appointment_id as "appointmentId", p.refusal, p.created_at as "createdAt", p.user_id as "userId",
+           json_build_object('id', a.id, 'name', a.name) as account
       from appointment_proposals p join appointment_services s on s.id = p.service_id left join providers v on v.id = p.provider_id
+      join accounts a on a.id = p.account_id
      where p.tenant_id = portico_current_tenant() and ${where}
      order by p.created_at desc, p.id desc
      limit 100`;
@@ -83,10 +92,10 @@ async function proposalRows(tx: Tx, where: ReturnType<Tx>, locale: Locale) {
 export async function listProposals(tx: Tx, userId: string, locale: Locale): Promise<AppointmentProposal[]> {
   const rows = await proposalRows(tx, tx`exists (select 1 from memberships m where m.user_id = ${userId} and m.account_id = p.account_id
     and (m.all_establishments or p.establishment_id = any(m.establishment_ids)))`, locale);
-  return rows.map(({ userId: _user, providerKey: _key, ...proposal }) => proposal);
+  return rows.map(({ userId: _user, providerKey: _key, account: _account, ...proposal }) => proposal);
 }
 
-/** The business's view: pending proposals (or all), with who made them. */
+/** The business's view: pending proposals (or all), with who made them and for which account. */
 export function proposalsForBusiness(tx: Tx, status: AppointmentProposal['status'] | undefined, locale: Locale) {
   return proposalRows(tx, status ? tx`p.status = ${status}` : tx`true`, locale);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { API_SCOPES, type ApiScope } from '../../auth/api-tokens.ts';
+import { API_SCOPES, type ApiScope } from '../../auth/scopes.ts';
 import { email } from '../auth/schemas.ts';
 import { tenantSlug } from '../tenants/schemas.ts';
 
@@ -52,7 +52,7 @@ export interface StaffMe {
   role: StaffRole;
   /** What this member may do: scopes of the `/api/v1` endpoints and the staff-only ones. */
   scopes: Scope[];
-  tenant: { id: string; slug: string; name: string; locale: 'pt-BR' | 'es' | 'en' };
+  tenant: { id: string; slug: string; name: string; locale: 'pt-BR' | 'es' | 'en'; timeZone: string };
 }
 
 /**
