@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import { createApiToken } from '../../server/auth/api-tokens.ts';
 import { startUserSession } from '../../server/features/auth/service.ts';
-import type { Campaign, FeedbackSummary, Material, NewsArticle, NewsSummary } from '../../server/features/content/schemas.ts';
+import type { Campaign, ContentCampaign, ContentMaterial, ContentNews, FeedbackSummary, Material, NewsArticle, NewsSummary } from '../../server/features/content/schemas.ts';
 import { portalTenantOf, seedIdentity, type IdentityFixture } from '../helpers/identity.ts';
 import { PortalClient } from '../helpers/portal-client.ts';
 import { manualClock, readProblem, startTestServer, type TestServer } from '../helpers/server.ts';
@@ -182,6 +182,26 @@ describe('materials, campaigns and feedback (C2–C4)', () => {
     const [request] = await server.db.owner`select category from requests r join feedback f on f.request_id = r.id where f.tenant_id = ${f.tenant.id} limit 1`;
     assert.equal(request!.category, 'feedback');
     assert.equal(((await (await api('GET', '/feedback/summary', undefined, otherToken)).json()) as FeedbackSummary).count, 0);
+  });
+});
+
+describe('what the business published, as its console lists it', () => {
+  test('news (all, scheduled and expired too, with reads), materials with their files, campaigns with the interest; never another tenant’s', async () => {
+    const newsList = ((await (await api('GET', '/news')).json()) as { items: ContentNews[] }).items;
+    assert.deepEqual(newsList.map((item) => item.key).sort(), ['boas-vindas', 'futura', 'so-empresa', 'vencida', 'xss']);
+    const welcome = newsList.find((item) => item.key === 'boas-vindas')!;
+    assert.equal(welcome.body, '# Boas-vindas\n\nTexto.');
+    assert.equal(typeof welcome.reads, 'number');
+    assert.deepEqual(newsList.find((item) => item.key === 'so-empresa')!.audience, [f.company.id]);
+    const materials = ((await (await api('GET', '/materials')).json()) as { items: ContentMaterial[] }).items;
+    assert.deepEqual(materials.find((item) => item.key === 'tabela')?.file?.name, 'tabela.pdf');
+    const campaigns = ((await (await api('GET', '/campaigns')).json()) as { items: ContentCampaign[] }).items;
+    const checkUp = campaigns.find((item) => item.key === 'check-up')!;
+    assert.deepEqual([checkUp.validFrom, checkUp.validUntil, checkUp.interested], ['2026-06-01', '2026-12-31', 1]);
+    for (const path of ['/news', '/materials', '/campaigns']) {
+      const theirs = (await (await api('GET', path, undefined, otherToken)).json()) as { items: unknown[] };
+      assert.deepEqual(theirs.items, [], path);
+    }
   });
 });
 

@@ -8,7 +8,7 @@ import { validate } from '../../http/validate.ts';
 import type { Storage } from '../../storage/storage.ts';
 import { receiveUpload } from '../../storage/streaming-upload.ts';
 import { storeImage } from './images.ts';
-import { campaignInput, key, materialInput, newsInput, type FeedbackSummary } from './schemas.ts';
+import { campaignInput, key, materialInput, newsInput, type ContentCampaign, type ContentMaterial, type ContentNews, type FeedbackSummary } from './schemas.ts';
 
 const keyParam = z.object({ key });
 const MAX_MATERIAL_BYTES = 50 * 1024 * 1024;
@@ -58,7 +58,42 @@ export function integrationContentRoutes(deps: { db: Database; clock: () => Date
     return c.body(null, 204);
   };
 
+  const imageUrl = (c: Context, token: string | null) => (token ? `/api/content-images/${c.get('tenant').slug}/${token}` : null);
+
   return new Hono()
+    // What the business published, as its console lists it (newest first, at most 500 of each).
+    .get('/news', reads, async (c) => {
+      const rows = await db.withTenant(
+        c.get('tenant').id,
+        (tx) => tx<(Omit<ContentNews, 'imageUrl'> & { imageToken: string | null })[]>`
+          select n.key, n.title, n.summary, n.body_markdown as body, n.publish_at as "publishAt", n.expires_at as "expiresAt", n.audience,
+                 n.image_token as "imageToken", (select count(*)::int from news_reads r where r.news_id = n.id) as reads
+            from news n where n.tenant_id = portico_current_tenant() order by n.publish_at desc, n.key limit 500`,
+      );
+      return c.json({ items: rows.map(({ imageToken, ...item }) => ({ ...item, imageUrl: imageUrl(c, imageToken) })) });
+    })
+    .get('/materials', reads, async (c) =>
+      c.json({
+        items: await db.withTenant(
+          c.get('tenant').id,
+          (tx) => tx<ContentMaterial[]>`
+            select key, topic, title, body_markdown as body, position, published,
+                   case when file_name is null then null else json_build_object('name', file_name, 'type', content_type, 'size', size) end as file
+              from materials where tenant_id = portico_current_tenant() order by topic, position, title limit 500`,
+        ),
+      }),
+    )
+    .get('/campaigns', reads, async (c) => {
+      const rows = await db.withTenant(
+        c.get('tenant').id,
+        (tx) => tx<(Omit<ContentCampaign, 'imageUrl'> & { imageToken: string | null })[]>`
+          select k.key, k.title, k.description_markdown as description, to_char(k.valid_from, 'YYYY-MM-DD') as "validFrom",
+                 to_char(k.valid_until, 'YYYY-MM-DD') as "validUntil", k.audience, k.action, k.image_token as "imageToken",
+                 (select count(*)::int from campaign_interests i where i.campaign_id = k.id) as interested
+            from campaigns k where k.tenant_id = portico_current_tenant() order by k.valid_from desc, k.key limit 500`,
+      );
+      return c.json({ items: rows.map(({ imageToken, ...item }) => ({ ...item, imageUrl: imageUrl(c, imageToken) })) });
+    })
     .put('/news/:key', writes, validate('param', keyParam), validate('json', newsInput), async (c) => {
       const item = c.req.valid('json');
       checkMarkdown(item.body, 'body');

@@ -133,3 +133,39 @@ export interface FeedbackSummary {
  * `PUT campaigns/{key}/image`, `DELETE campaigns/{key}`, `GET feedback/summary?from&to`.
  */
 export type ContentRoutes = never;
+
+/** The business's own view of what it published (`GET /api/v1/content/news|materials|campaigns` → `{ items }`). */
+export interface ContentNews {
+  key: string;
+  title: string;
+  summary: string;
+  /** Markdown, as sent. */
+  body: string;
+  publishAt: string;
+  expiresAt: string | null;
+  audience: string[] | null;
+  imageUrl: string | null;
+  /** How many portal users opened it. */
+  reads: number;
+}
+export interface ContentMaterial {
+  key: string;
+  topic: string;
+  title: string;
+  body: string | null;
+  position: number;
+  published: boolean;
+  file: { name: string; type: string; size: number } | null;
+}
+export interface ContentCampaign {
+  key: string;
+  title: string;
+  description: string;
+  validFrom: string;
+  validUntil: string | null;
+  audience: string[] | null;
+  action: { kind: 'interest'; label: string } | { kind: 'link'; label: string; url: string } | null;
+  imageUrl: string | null;
+  /** Accounts that said "I'm interested". */
+  interested: number;
+}
