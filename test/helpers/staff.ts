@@ -37,7 +37,7 @@ export async function staffSession(
       values (${tenantId}, ${email}, 'Test Staff', ${options.role ?? 'owner'}, ${options.permissions ?? []}, ${await hashPassword(password)}, 'active', ${totpSecret})
       returning id`;
     const session = await openStaffSession(tx, row!.id, now);
-    if (options.passwordConfirmed === false) await tx`update staff_sessions set password_confirmed_at = null where id = ${session.id}`;
+    if (options.passwordConfirmed !== false) await tx`update staff_sessions set password_confirmed_at = ${now} where id = ${session.id}`;
     const { token } = await issueAccessToken(server.keys, 'staff', { sub: row!.id, tid: tenantId, sid: session.id, scp: 'staff' }, now);
     return { staffId: row!.id, email, password, totpSecret, token, sessionId: session.id };
   });

@@ -154,6 +154,7 @@ describe('the staff session: 15 minutes idle, 12 hours in all, its own token kin
     clock.advance(15 * 60 + 1);
     const ended = await post('/token', {}, { Cookie: cookie });
     assert.equal(ended.status, 401);
+    assert.equal((await post('/token', {})).status, 204, 'no cookie: nothing to resume, and no error either');
   });
 
   test('12 hours after sign-in the session ends, however busy', async () => {

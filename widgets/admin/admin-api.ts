@@ -143,7 +143,9 @@ export class HttpAdminApi implements AdminApi {
   }
   async resume() {
     try {
-      return this.keep(await this.call<StaffSessionAnswer>('POST', '/api/admin/auth/token', {}, false));
+      // 204: no session cookie at all (a first visit); 401: the session has ended.
+      const answer = await this.call<StaffSessionAnswer | undefined>('POST', '/api/admin/auth/token', {}, false);
+      return answer && this.keep(answer);
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) return undefined;
       throw error;

@@ -79,6 +79,8 @@ export function staffAuthRoutes(deps: Deps) {
     })
     .post('/token', async (c) => {
       const cookie = getCookie(c, COOKIE, 'host') ?? '';
+      // No session to resume (a first visit) is not an error: the console shows the sign-in.
+      if (!cookie) return c.body(null, 204);
       const found = await split(cookie);
       const now = clock();
       const body = found
@@ -89,7 +91,7 @@ export function staffAuthRoutes(deps: Deps) {
           })
         : undefined;
       if (!body) {
-        if (cookie) deleteCookie(c, COOKIE, cookieOptions);
+        deleteCookie(c, COOKIE, cookieOptions);
         throw new AppError('unauthenticated', 401, 'Sign in to the console');
       }
       return c.json(body);

@@ -98,7 +98,7 @@ export const staffChangeInput = z
  *   POST /api/admin/auth/sign-in          signInBody → PasswordAnswer | 401 invalid_credentials | 429
  *   POST /api/admin/auth/setup            setupBody → PasswordAnswer (step enroll) | 400 invalid_link | 400 password_*
  *   POST /api/admin/auth/second-factor    secondFactorBody → StaffSessionAnswer + cookie | 401 invalid_code | 401 challenge_expired | 429
- *   POST /api/admin/auth/token            (cookie) → StaffSessionAnswer | 401 unauthenticated
+ *   POST /api/admin/auth/token            (cookie) → StaffSessionAnswer | 204 (no cookie: nothing to resume) | 401 unauthenticated (ended)
  *   POST /api/admin/auth/confirm-password confirmPasswordBody (Bearer) → { confirmedUntil } | 401 invalid_credentials
  *   POST /api/admin/auth/sign-out         (cookie) → 204
  *   GET  /api/admin/auth/me               (Bearer) → StaffMe

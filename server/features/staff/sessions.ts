@@ -15,12 +15,15 @@ export interface StaffSessionRow {
   password_confirmed_at: Date | null;
 }
 
-/** Opens a session; the secret goes into the console's cookie, only its hash into the table. */
+/**
+ * Opens a session; the secret goes into the console's cookie, only its hash into the table. Signing in does not count
+ * as re-entering the password: the first sensitive change asks for it (seed 004), and then it holds 5 minutes.
+ */
 export async function openStaffSession(tx: Tx, staffId: string, now: Date): Promise<{ id: string; secret: string }> {
   const secret = randomToken();
   const [row] = await tx<{ id: string }[]>`
-    insert into staff_sessions (tenant_id, staff_id, token_hash, created_at, last_used_at, idle_expires_at, expires_at, password_confirmed_at)
-    values (portico_current_tenant(), ${staffId}, ${sha256(secret)}, ${now}, ${now}, ${later(now, STAFF_IDLE_SECONDS)}, ${later(now, STAFF_ABSOLUTE_SECONDS)}, ${now})
+    insert into staff_sessions (tenant_id, staff_id, token_hash, created_at, last_used_at, idle_expires_at, expires_at)
+    values (portico_current_tenant(), ${staffId}, ${sha256(secret)}, ${now}, ${now}, ${later(now, STAFF_IDLE_SECONDS)}, ${later(now, STAFF_ABSOLUTE_SECONDS)})
     returning id`;
   return { id: row!.id, secret };
 }

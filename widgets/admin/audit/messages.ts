@@ -1,7 +1,7 @@
 import type { Catalog } from '../../core/i18n.ts';
 
 const en = {
-  title: 'Activity log',
+  title: 'Audit log',
   intro: 'Who did what in the portal and the console, newest first.',
   'no-access': 'Your role cannot read the activity log.',
   loading: 'Loading the log…',
@@ -97,7 +97,7 @@ export type AuditKey = keyof typeof en;
 export const messages: Catalog<AuditKey> = {
   en,
   'pt-BR': {
-    title: 'Registro de atividades',
+    title: 'Registro de auditoria',
     intro: 'Quem fez o quê no portal e no console, do mais recente ao mais antigo.',
     'no-access': 'Seu papel não permite ler o registro de atividades.',
     loading: 'Carregando o registro…',
@@ -188,7 +188,7 @@ export const messages: Catalog<AuditKey> = {
     'error.unauthenticated': 'Sua sessão terminou. Entre novamente.',
   },
   es: {
-    title: 'Registro de actividad',
+    title: 'Registro de auditoría',
     intro: 'Quién hizo qué en el portal y en la consola, de lo más reciente a lo más antiguo.',
     'no-access': 'Su rol no permite leer el registro de actividad.',
     loading: 'Cargando el registro…',
