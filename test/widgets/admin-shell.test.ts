@@ -1,4 +1,5 @@
 /// <reference types="mocha" />
+import { encode } from 'uqr';
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../widgets/admin/admin.ts';
@@ -434,6 +435,14 @@ describe('<portico-admin>', () => {
         expect(signIn.querySelector('.as-secret')!.textContent).to.equal('JBSW Y3DP EHPK 3PXP JBSW Y3DP EHPK 3PXP');
         expect(signIn.querySelector<HTMLAnchorElement>('a.as-otpauth')!.getAttribute('href')).to.equal(FIXTURE_OTPAUTH);
         expect(norm(signIn.querySelector('a.as-otpauth')!.textContent)).to.include('open it in an authenticator app on this device');
+        // The same URI as a QR code to scan: exactly the modules uqr encodes for it, dark on white.
+        const qr = signIn.querySelector('svg.as-qr')!;
+        expect(qr.getAttribute('role')).to.equal('img');
+        expect(qr.getAttribute('aria-label')).to.equal('QR code to add Portico to an authenticator app');
+        const expected = encode(FIXTURE_OTPAUTH, { ecc: 'M', border: 4 });
+        expect(qr.getAttribute('viewBox')).to.equal(`0 0 ${expected.size} ${expected.size}`);
+        const dark = expected.data.flat().filter(Boolean).length;
+        expect(qr.querySelector('path')!.getAttribute('d')!.match(/M/g)!.length).to.equal(dark);
         signIn.querySelector<HTMLButtonElement>('[data-copy=secret]')!.click();
         await settle(el);
         expect(written).to.deep.equal([FIXTURE_SECRET]);

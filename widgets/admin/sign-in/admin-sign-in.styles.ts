@@ -35,6 +35,7 @@ const css = `
 :where(admin-sign-in) :where(.as-steps) { margin: 0; padding-inline-start: 1.5rem; display: grid; gap: calc(var(--portal-space) * 2); }
 :where(admin-sign-in) :where(.as-steps > li) { display: grid; gap: var(--portal-space); }
 :where(admin-sign-in) :where(.as-secret-box) { display: grid; gap: var(--portal-space); }
+:where(admin-sign-in) :where(.as-qr) { display: block; max-width: 100%; height: auto; border: 1px solid var(--portal-color-border); border-radius: var(--portal-radius); }
 :where(admin-sign-in) :where(.as-secret, .as-codes code) { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 1.0625rem; overflow-wrap: anywhere; }
 :where(admin-sign-in) :where(.as-secret) { padding: var(--portal-space); border: 1px dashed var(--portal-color-border); border-radius: var(--portal-radius); letter-spacing: 0.05em; }
 :where(admin-sign-in) :where(.as-codes) { list-style: none; margin: 0; padding: var(--portal-space); border: 1px dashed var(--portal-color-border); border-radius: var(--portal-radius); display: grid; grid-template-columns: repeat(auto-fill, minmax(8.5rem, 1fr)); gap: calc(var(--portal-space) / 2) var(--portal-space); }

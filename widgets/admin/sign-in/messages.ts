@@ -23,7 +23,9 @@ const en = {
   'use-app': 'Use the code from your authenticator app instead',
   'help.enroll':
     'Every sign-in to the console asks for a code from an authenticator app on your phone or computer (for example Google Authenticator, Microsoft Authenticator, 1Password or Aegis). Add Portico to your app:',
-  'enroll.add': 'In the app, choose to add an account and enter this setup key (the spaces do not matter):',
+  'enroll.scan': 'Scan this code with your authenticator app (Google Authenticator, Microsoft Authenticator, 1Password…):',
+  'enroll.qr': 'QR code to add Portico to an authenticator app',
+  'enroll.add': 'Or, in the app, choose to add an account and enter this setup key (the spaces do not matter):',
   'enroll.secret': 'Setup key',
   'enroll.link': 'Or open it in an authenticator app on this device',
   'enroll.code': 'Then enter the 6-digit code the app shows, to check that it works.',
@@ -91,7 +93,9 @@ export const signInMessages: Catalog<SignInKey> = {
     'use-app': 'Usar o código do aplicativo autenticador',
     'help.enroll':
       'Toda entrada no console pede um código de um aplicativo autenticador no seu celular ou computador (por exemplo Google Authenticator, Microsoft Authenticator, 1Password ou Aegis). Adicione o Portico ao aplicativo:',
-    'enroll.add': 'No aplicativo, escolha adicionar uma conta e digite esta chave de configuração (os espaços não importam):',
+    'enroll.scan': 'Leia este código com o seu aplicativo autenticador (Google Authenticator, Microsoft Authenticator, 1Password…):',
+    'enroll.qr': 'Código QR para adicionar o Portico a um aplicativo autenticador',
+    'enroll.add': 'Ou, no aplicativo, escolha adicionar uma conta e digite esta chave de configuração (os espaços não importam):',
     'enroll.secret': 'Chave de configuração',
     'enroll.link': 'Ou abra em um aplicativo autenticador neste aparelho',
     'enroll.code': 'Depois digite o código de 6 dígitos que o aplicativo mostra, para conferir que funciona.',
@@ -154,7 +158,9 @@ export const signInMessages: Catalog<SignInKey> = {
     'use-app': 'Usar el código de la aplicación de autenticación',
     'help.enroll':
       'Cada acceso a la consola pide un código de una aplicación de autenticación en su teléfono u ordenador (por ejemplo Google Authenticator, Microsoft Authenticator, 1Password o Aegis). Añada Portico a su aplicación:',
-    'enroll.add': 'En la aplicación, elija añadir una cuenta y escriba esta clave de configuración (los espacios no importan):',
+    'enroll.scan': 'Escanee este código con su aplicación de autenticación (Google Authenticator, Microsoft Authenticator, 1Password…):',
+    'enroll.qr': 'Código QR para añadir Portico a una aplicación de autenticación',
+    'enroll.add': 'O bien, en la aplicación, elija añadir una cuenta y escriba esta clave de configuración (los espacios no importan):',
     'enroll.secret': 'Clave de configuración',
     'enroll.link': 'O ábrala en una aplicación de autenticación de este dispositivo',
     'enroll.code': 'Después escriba el código de 6 dígitos que muestra la aplicación, para comprobar que funciona.',

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { CopyOutcome } from '../../core/clipboard.ts';
 import type { Translate } from '../../core/i18n.ts';
 import type { SignInKey } from './messages.ts';
+import { qrCode } from './qr-code.ts';
 
 /** The screens of `<admin-sign-in>`, in the order a first sign-in meets them. */
 export type Step = 'credentials' | 'setup' | 'second-factor' | 'enroll' | 'recovery-codes';
@@ -107,6 +108,8 @@ function enrollView(c: SignInContext): TemplateResult {
     <p class="as-help">${c.t('help.enroll')}</p>
     <ol class="as-steps">
       <li>
+        <p>${c.t('enroll.scan')}</p>
+        ${c.enrolment ? qrCode(c.enrolment.otpauthUri, c.t('enroll.qr')) : nothing}
         <p>${c.t('enroll.add')}</p>
         <div class="as-secret-box" role="group" aria-label=${c.t('enroll.secret')}>
           <code class="as-secret" id=${c.id('secret')}>${grouped}</code>
