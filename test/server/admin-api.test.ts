@@ -476,6 +476,12 @@ describe('audit entries name the staff member who acted through the integration 
     }
     assert.equal((await call('PUT', `/accounts/${other.company.id}/modules`, owner.token, { modules: { billing: false } })).status, 404);
     assert.equal((await call('GET', `/accounts/${other.company.id}`, owner.token)).status, 404);
+    // The log reads in words: who (the staff e-mail) and about whom (the account's name, the user's e-mail).
+    const page = await json<AuditPage>(await call('GET', '/audit?actorType=staff&limit=200', owner.token));
+    const modules = page.items.find((item) => item.action === 'account-modules-changed' && item.subject.id === f.company.id)!;
+    assert.deepEqual([modules.actor.label, modules.subject.label], [owner.email, 'Metalúrgica Horizonte Ltda']);
+    const invitation = page.items.find((item) => item.action === 'invited' && item.subject.id === userId)!;
+    assert.equal(invitation.subject.label, `staffed.${f.tenant.slug}@example.com`);
   });
 });
 

@@ -101,6 +101,11 @@ describe('<admin-audit>', () => {
     expect(fact(second!, 'Who')).to.equal('Integration (API token) · Integração ERP (Tasy)');
     expect(fact(second!, 'What')).to.equal('Changed an account’s modules');
     expect(fact(second!, 'About')).to.equal('Account 3f2a1b0c-9d8e-4f7a-8b6c-5d4e3f2a1b0c');
+    // With the subject's name from the server, the name instead of the id.
+    log[1]!.subject.label = 'Metalúrgica Horizonte Ltda';
+    (el as unknown as { requestUpdate(): void }).requestUpdate();
+    await el.updateComplete;
+    expect(fact(entries(el)[1]!, 'About')).to.equal('Account · Metalúrgica Horizonte Ltda');
     const paid = entries(el).find((entry) => entry.dataset.id === '1205')!;
     expect(fact(paid, 'Who')).to.equal('System · payments');
     const unknown = entries(el).find((entry) => entry.dataset.id === '1203')!;

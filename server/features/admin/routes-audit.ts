@@ -13,14 +13,15 @@ type AuditRow = Omit<AuditEntry, 'id' | 'at' | 'actor' | 'subject'> & {
   actorType: string;
   actorId: string | null;
   actorLabel: string | null;
+  subjectLabel: string | null;
   subjectType: string | null;
   subjectId: string | null;
 };
 
 /**
  * `/api/v1/audit` (A13, staff only): who changed what and when, newest first, filtered by actor, action, subject and
- * days (whole days in the tenant's time zone). Each entry names its actor: a staff member's or a portal user's
- * e-mail, or an API token's name.
+ * days (whole days in the tenant's time zone). Each entry names its actor (a staff member's or a portal user's
+ * e-mail, an API token's name) and, where it can, its subject (an e-mail, an account's name, a request's subject).
  */
 export function auditRoutes(deps: { db: Database; clock: () => Date }) {
   const { db } = deps;
@@ -29,6 +30,7 @@ export function auditRoutes(deps: { db: Database; clock: () => Date }) {
     const zone = c.get('tenant').timeZone;
     const rows = await db.withTenant(c.get('tenant').id, (tx) => {
       const actorUuid = tx`case when l.actor_id ~ ${UUID_PATTERN} then l.actor_id::uuid end`;
+      const subjectUuid = tx`case when l.subject_id ~ ${UUID_PATTERN} then l.subject_id::uuid end`;
       return tx<AuditRow[]>`
         select l.id::text as id, l.created_at as at, l.actor_type as "actorType", l.actor_id as "actorId", l.action,
                l.subject_type as "subjectType", l.subject_id as "subjectId", l.data,
@@ -36,7 +38,14 @@ export function auditRoutes(deps: { db: Database; clock: () => Date }) {
                  when 'staff' then (select s.email from staff_users s where s.id = ${actorUuid})
                  when 'client' then (select u.email from portal_users u where u.id = ${actorUuid})
                  when 'integration' then (select t.name from api_tokens t where t.id = ${actorUuid})
-               end as "actorLabel"
+               end as "actorLabel",
+               case l.subject_type
+                 when 'staff_user' then (select s.email from staff_users s where s.id = ${subjectUuid})
+                 when 'portal_user' then (select u.email from portal_users u where u.id = ${subjectUuid})
+                 when 'account' then (select a.name from accounts a where a.id = ${subjectUuid})
+                 when 'request' then (select r.subject from requests r where r.id = ${subjectUuid})
+                 when 'api_token' then (select t.name from api_tokens t where t.id = ${subjectUuid})
+               end as "subjectLabel"
           from audit_log l
          where l.tenant_id = portico_current_tenant()
            ${query.actorType ? tx`and l.actor_type = ${query.actorType}` : tx``}
@@ -54,7 +63,7 @@ export function auditRoutes(deps: { db: Database; clock: () => Date }) {
       at: new Date(row.at).toISOString(),
       actor: { type: row.actorType, id: row.actorId, label: row.actorLabel },
       action: row.action,
-      subject: { type: row.subjectType, id: row.subjectId },
+      subject: { type: row.subjectType, id: row.subjectId, label: row.subjectLabel },
       data: row.data,
     }));
     const page: AuditPage = { items, next: rows.length > query.limit ? items.at(-1)!.id : null };

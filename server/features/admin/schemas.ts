@@ -137,7 +137,8 @@ export interface AuditEntry {
   at: string;
   actor: { type: string; id: string | null; label: string | null };
   action: string;
-  subject: { type: string | null; id: string | null };
+  /** `label`: the subject in words, where the server knows it (an e-mail, an account's name, a request's subject). */
+  subject: { type: string | null; id: string | null; label?: string | null };
   data: Record<string, unknown>;
 }
 export interface AuditPage {

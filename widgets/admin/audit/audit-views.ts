@@ -41,6 +41,8 @@ function renderSubject(t: Translate<AuditKey>, subject: AuditEntry['subject']): 
   if (!subject.type && !subject.id) return t('entry.subject.none');
   const key = `subject.${subject.type}`;
   const type = subject.type ? (known(key) ? t(key) : subject.type) : '';
+  // The subject in words when the server knows it (an e-mail, a name); its id otherwise.
+  if (subject.label) return html`${type} · ${subject.label}`;
   return html`${type}${subject.id ? html` <code part="code">${subject.id}</code>` : nothing}`;
 }
 
