@@ -52,7 +52,7 @@ export interface StaffMe {
   role: StaffRole;
   /** What this member may do: scopes of the `/api/v1` endpoints and the staff-only ones. */
   scopes: Scope[];
-  tenant: { id: string; slug: string; name: string; locale: 'pt-BR' | 'es' | 'en'; timeZone: string };
+  tenant: { id: string; slug: string; name: string; locale: 'pt-BR' | 'es' | 'en'; timeZone: string; currency: string };
 }
 
 /**

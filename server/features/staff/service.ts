@@ -57,7 +57,7 @@ export function meOf(row: StaffRow, tenant: PortalTenant): StaffMe {
     name: row.name,
     role: row.role,
     scopes: scopesOf(row.role, row.permissions),
-    tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name, locale: tenant.locale, timeZone: tenant.timeZone },
+    tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name, locale: tenant.locale, timeZone: tenant.timeZone, currency: tenant.currency },
   };
 }
 
