@@ -89,7 +89,7 @@ export function fixtureStaffMe(role: StaffMe['role'] = 'owner', scopes?: StaffMe
     name: 'Ana Souza',
     role,
     scopes: scopes ?? byRole[role],
-    tenant: { id: '0d6c1a52-0000-4000-8000-000000000010', slug: 'clinica-sol', name: 'Clínica Sol', locale: 'pt-BR', timeZone: 'America/Sao_Paulo' },
+    tenant: { id: '0d6c1a52-0000-4000-8000-000000000010', slug: 'clinica-sol', name: 'Clínica Sol', locale: 'pt-BR', timeZone: 'America/Sao_Paulo', currency: 'BRL' },
   };
 }
 

@@ -19,8 +19,8 @@ export const FIXTURE_SCOPES: Record<StaffRole, Scope[]> = {
 };
 
 export const FIXTURE_TENANTS = {
-  'clinica-sol': { id: '7a4f1f7e-0c55-4c39-9d0e-2f1b7f0a11c1', slug: 'clinica-sol', name: 'Clínica Sol', locale: 'pt-BR', timeZone: 'America/Sao_Paulo' },
-  'martins-castro': { id: 'c2d9a0f4-5b7e-4d43-8a51-93e0b5a2e7d2', slug: 'martins-castro', name: 'Martins Castro Advogados', locale: 'es', timeZone: 'Europe/Madrid' },
+  'clinica-sol': { id: '7a4f1f7e-0c55-4c39-9d0e-2f1b7f0a11c1', slug: 'clinica-sol', name: 'Clínica Sol', locale: 'pt-BR', timeZone: 'America/Sao_Paulo', currency: 'BRL' },
+  'martins-castro': { id: 'c2d9a0f4-5b7e-4d43-8a51-93e0b5a2e7d2', slug: 'martins-castro', name: 'Martins Castro Advogados', locale: 'es', timeZone: 'Europe/Madrid', currency: 'EUR' },
 } as const satisfies Record<string, StaffMe['tenant']>;
 export type FixtureTenant = keyof typeof FIXTURE_TENANTS;
 

@@ -11,8 +11,8 @@ import { SCOPES } from '../tokens/scope-picker.ts';
 export type DemoTenant = 'clinica-sol' | 'martins-castro';
 
 const TENANTS: Record<DemoTenant, StaffMe['tenant']> = {
-  'clinica-sol': { id: '0a5b9c1e-4e0f-4d55-8f6b-2c1d0e3f4a51', slug: 'clinica-sol', name: 'Clínica Sol', locale: 'pt-BR', timeZone: 'America/Sao_Paulo' },
-  'martins-castro': { id: '7d2e4f60-1b3a-4c8d-9e0f-5a6b7c8d9e02', slug: 'martins-castro', name: 'Martins Castro Advogados', locale: 'es', timeZone: 'Europe/Madrid' },
+  'clinica-sol': { id: '0a5b9c1e-4e0f-4d55-8f6b-2c1d0e3f4a51', slug: 'clinica-sol', name: 'Clínica Sol', locale: 'pt-BR', timeZone: 'America/Sao_Paulo', currency: 'BRL' },
+  'martins-castro': { id: '7d2e4f60-1b3a-4c8d-9e0f-5a6b7c8d9e02', slug: 'martins-castro', name: 'Martins Castro Advogados', locale: 'es', timeZone: 'Europe/Madrid', currency: 'EUR' },
 };
 
 const DAY_MS = 86_400_000;

@@ -29,8 +29,8 @@ export function fixtureStaff(options: { tenant?: DemoTenant; role?: 'admin' | 'r
     role,
     scopes: role === 'admin' ? [...READ_SCOPES, ...WRITE_SCOPES] : READ_SCOPES,
     tenant: clinic
-      ? { id: 't0000000-0000-4000-8000-000000000001', slug: 'clinica-sol', name: 'Clínica Sol', locale: 'pt-BR', timeZone: 'America/Sao_Paulo' }
-      : { id: 't0000000-0000-4000-8000-000000000002', slug: 'martins-castro', name: 'Martins Castro Advogados', locale: 'es', timeZone: 'Europe/Madrid' },
+      ? { id: 't0000000-0000-4000-8000-000000000001', slug: 'clinica-sol', name: 'Clínica Sol', locale: 'pt-BR', timeZone: 'America/Sao_Paulo', currency: 'BRL' }
+      : { id: 't0000000-0000-4000-8000-000000000002', slug: 'martins-castro', name: 'Martins Castro Advogados', locale: 'es', timeZone: 'Europe/Madrid', currency: 'EUR' },
   };
 }
 
