@@ -9,6 +9,7 @@ import { fixtureStaffMe } from '../../widgets/admin/settings/fixtures.ts';
 import { OPTION_KEYS } from '../../widgets/admin/accounts/exceptions.ts';
 import { DEFAULT_SETTINGS } from '../../server/features/appointments/schemas.ts';
 import type { Locale } from '../../widgets/core/i18n.ts';
+import { $, button, norm, root, settle, sleep } from './admin-test-kit.ts';
 
 type States = Parameters<typeof memoryAccountsApi>[1];
 
@@ -25,18 +26,7 @@ async function mount(options: { me?: StaffMe; states?: States; data?: AccountsDa
   return { el, api, calls, data };
 }
 
-async function settle(el: AdminAccounts) {
-  for (let i = 0; i < 6; i++) {
-    await el.updateComplete;
-    await new Promise((resolve) => setTimeout(resolve));
-  }
-}
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const root = (el: Element) => el.shadowRoot!;
-const norm = (value: string | null | undefined) => (value ?? '').replace(/\s+/g, ' ').trim();
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => root(el).querySelector<T>(selector)!;
 const $$ = <T extends Element = HTMLElement>(el: Element, selector: string) => [...root(el).querySelectorAll<T>(selector)];
-const button = (el: Element, label: string) => $$<HTMLButtonElement>(el, 'button').find((b) => norm(b.textContent) === label)!;
 const named = (calls: { name: string; args: unknown[] }[], name: string) => calls.filter((call) => call.name === name);
 const names = (el: AdminAccounts) => $$(el, '[part~=account] h3').map((h) => norm(h.textContent));
 

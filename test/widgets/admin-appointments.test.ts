@@ -11,6 +11,7 @@ import { addDays, instantAt, todayIn } from '../../widgets/admin/appointments/zo
 import { fixtureMe } from '../../widgets/admin/team/fixtures.ts';
 import { applyTheme, DEFAULT_BRANDING } from '../../widgets/core/theme.ts';
 import type { Locale } from '../../widgets/core/i18n.ts';
+import { buttonIn as button, change, facts, find as $, findAll as $$, mountSection, norm, settleTabs as settle, textIn as text } from './admin-test-kit.ts';
 
 type Request = { method: string; path: string; body: unknown };
 type Router = (method: string, path: string, body?: unknown) => Promise<unknown>;
@@ -33,41 +34,20 @@ function recording(overrides: Record<string, Router> = {}, options: { state?: Fi
 type Recorded = ReturnType<typeof recording>;
 
 async function mount(recorded: Recorded = recording(), options: { me?: StaffMe; locale?: Locale; tab?: string } = {}) {
-  const wrapper = await fixture<HTMLDivElement>(html`<div style="max-width: 720px"></div>`);
-  // Set as properties, not through a template: Lit would take the fake API (a Proxy answering every name) for a directive.
-  const el = Object.assign(document.createElement('admin-appointments'), { api: recorded.api, me: options.me ?? fixtureMe(), locale: options.locale ?? 'en' });
-  if (options.tab) el.tab = options.tab as AdminAppointments['tab'];
-  wrapper.append(el);
-  await settle(el);
+  const { el } = await mountSection(
+    'admin-appointments',
+    { api: recorded.api, me: options.me ?? fixtureMe(), locale: options.locale ?? 'en', ...(options.tab ? { tab: options.tab as AdminAppointments['tab'] } : {}) },
+    { settle },
+  );
   return { el, ...recorded };
 }
 
-async function settle(el: AdminAppointments) {
-  for (let i = 0; i < 8; i++) {
-    await el.updateComplete;
-    const panel = el.shadowRoot!.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>('[role=tabpanel]:not([hidden]) > *');
-    await panel?.updateComplete;
-    await new Promise((resolve) => setTimeout(resolve));
-  }
-}
 
-const norm = (value: string | null | undefined) => (value ?? '').replace(/\s+/g, ' ').trim();
 /** The open tab's element and its shadow root. */
 const panel = (el: AdminAppointments) => el.shadowRoot!.querySelector('[role=tabpanel]:not([hidden]) > *')!.shadowRoot!;
-const $ = <T extends Element = HTMLElement>(root: ParentNode, selector: string) => root.querySelector<T>(selector)!;
-const $$ = <T extends Element = HTMLElement>(root: ParentNode, selector: string) => [...root.querySelectorAll<T>(selector)];
-const button = (root: ParentNode, label: string) => $$<HTMLButtonElement>(root, 'button').find((b) => norm(b.textContent) === label)!;
-const text = (root: ParentNode | Element) => norm(root.textContent);
-/** An item's facts: each `<dt>` with its `<dd>`. */
-const facts = (root: ParentNode) => Object.fromEntries($$(root, 'dt').map((dt) => [norm(dt.textContent), norm(dt.nextElementSibling!.textContent)]));
 const gets = (log: Request[], route: string) => log.filter((call) => call.method === 'GET' && call.path.startsWith(`/api/v1/appointments${route}`)).map((call) => call.path);
 const writes = (log: Request[]) => log.filter((call) => call.method !== 'GET').map(({ method, path, body }) => ({ method, path, body }));
 const readOnly = () => fixtureMe({ role: 'read-only', scopes: ['appointments:read', 'accounts:read'] });
-
-function change(field: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement, value: string, type = 'change') {
-  field.value = value;
-  field.dispatchEvent(new Event(type, { bubbles: true, composed: true }));
-}
 
 /** A booking later this week or next, so it can still be cancelled. */
 function upcoming(overrides: Partial<BookingItem> = {}): BookingItem {
@@ -117,7 +97,8 @@ describe('<admin-appointments>', () => {
   describe('bookings', () => {
     it('asks for this week in the tenant’s zone and lists it by day: time, service, provider, client, attendee, status', async () => {
       const { el, log, settingsCalls } = await mount();
-      expect(settingsCalls()).to.equal(1);
+      // The session names the tenant's zone: no need to read the settings for it.
+      expect(settingsCalls()).to.equal(0);
       expect(text(el.shadowRoot!)).to.contain('Times are in the business’s time zone (America/Sao_Paulo).');
       const monday = fixtureMonday();
       expect(gets(log, '/providers')).to.deep.equal(['/api/v1/appointments/providers']);
@@ -135,6 +116,14 @@ describe('<admin-appointments>', () => {
       expect(cancelled.dataset.status).to.equal('cancelled');
       expect(cancelled.querySelector('[part~=cancel]')).to.be.null;
       await expect(el).to.be.accessible();
+    });
+
+    it('reads the zone from the settings when the session does not say it', async () => {
+      const me = fixtureMe();
+      const { timeZone: _zone, ...tenant } = me.tenant;
+      const { el, settingsCalls } = await mount(recording(), { me: { ...me, tenant: tenant as StaffMe['tenant'] } });
+      expect(settingsCalls()).to.equal(1);
+      expect(text(el.shadowRoot!)).to.contain('(America/Sao_Paulo)');
     });
 
     it('uses the zone it is given without reading the settings', async () => {

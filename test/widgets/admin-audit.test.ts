@@ -1,51 +1,25 @@
 /// <reference types="mocha" />
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../widgets/admin/audit/admin-audit.ts';
-import type { AdminAudit } from '../../widgets/admin/audit/admin-audit.ts';
 import { ApiError, type AdminApi, type AuditEntry, type StaffMe } from '../../widgets/admin/admin-api.ts';
-import { fakeAdminApi } from '../../widgets/admin/fake-admin-api.ts';
 import { fixtureAudit, fixtureAuditPage } from '../../widgets/admin/audit/fixtures.ts';
 import { fixtureMe } from '../../widgets/admin/team/fixtures.ts';
 import { applyTheme, DEFAULT_BRANDING } from '../../widgets/core/theme.ts';
 import type { Locale } from '../../widgets/core/i18n.ts';
+import { $, active, button, mountSection, norm, recording, root, settle, text } from './admin-test-kit.ts';
 
-type Call = { name: string; args: unknown[] };
 type ListAudit = AdminApi['listAudit'];
-
-/** A fake API that writes down every call. */
-function recording(methods: Partial<AdminApi>) {
-  const log: Call[] = [];
-  const wrapped = Object.fromEntries(
-    Object.entries(methods).map(([name, method]) => [name, (...args: unknown[]) => (log.push({ name, args }), (method as (...a: unknown[]) => unknown)(...args))]),
-  );
-  return { api: fakeAdminApi(wrapped as Partial<AdminApi>), log, queries: () => log.filter((call) => call.name === 'listAudit').map((call) => call.args[0]) };
-}
 
 async function mount(listAudit: ListAudit, options: { me?: StaffMe; locale?: Locale; width?: number } = {}) {
   const recorded = recording({ listAudit });
-  const wrapper = await fixture<HTMLDivElement>(html`<div style=${`max-width: ${options.width ?? 720}px`}></div>`);
-  // Set as properties, not through a template: Lit would take the fake API (a Proxy answering every name) for a directive.
-  const el = Object.assign(document.createElement('admin-audit'), { api: recorded.api, me: options.me ?? fixtureMe(), locale: options.locale ?? 'en' });
-  wrapper.append(el);
-  await settle(el);
-  return { el, ...recorded };
+  const queries = () => recorded.log.filter((call) => call.name === 'listAudit').map((call) => call.args[0]);
+  const { el } = await mountSection('admin-audit', { api: recorded.api, me: options.me ?? fixtureMe(), locale: options.locale ?? 'en' }, { width: options.width });
+  return { el, ...recorded, queries };
 }
 
-async function settle(el: AdminAudit) {
-  for (let i = 0; i < 6; i++) {
-    await el.updateComplete;
-    await new Promise((resolve) => setTimeout(resolve));
-  }
-}
-const root = (el: Element) => el.shadowRoot!;
-const norm = (value: string | null | undefined) => (value ?? '').replace(/\s+/g, ' ').trim();
-const text = (el: Element) => norm(root(el).textContent);
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => root(el).querySelector<T>(selector)!;
-const button = (el: Element, label: string) => [...root(el).querySelectorAll('button')].find((b) => norm(b.textContent) === label)!;
 const entries = (el: Element) => [...root(el).querySelectorAll<HTMLElement>('[part~=entry]')];
 const fact = (entry: Element, term: string) => norm([...entry.querySelectorAll('dl > div')].find((row) => norm(row.querySelector('dt')!.textContent) === term)!.querySelector('dd')!.textContent);
-const active = (el: Element) => root(el).activeElement;
 const serve = (all: AuditEntry[] = fixtureAudit(), limit = 50): ListAudit => async (query) => fixtureAuditPage(all, query, limit);
 
 function fill(el: Element, name: string, value: string) {

@@ -1,52 +1,29 @@
 /// <reference types="mocha" />
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../widgets/admin/changes/admin-changes.ts';
 import type { AdminChanges } from '../../widgets/admin/changes/admin-changes.ts';
 import { ApiError, type AdminApi, type StaffMe } from '../../widgets/admin/admin-api.ts';
-import { fakeAdminApi } from '../../widgets/admin/fake-admin-api.ts';
 import { changesData, changesRouter, type ChangesData } from '../../widgets/admin/changes/fixtures.ts';
 import { fixtureMe } from '../../widgets/admin/team/fixtures.ts';
 import { applyTheme, DEFAULT_BRANDING } from '../../widgets/core/theme.ts';
 import type { Locale } from '../../widgets/core/i18n.ts';
+import { active as focused, find as $, mountSection, recordingRequests, root, settle, textIn as text } from './admin-test-kit.ts';
 
-type Call = { method: string; path: string; body?: unknown };
 type Request = AdminApi['request'];
 
 /** Mounts the section over `request` (the in-memory profile API unless given), writing down every call. */
 async function mount(options: { data?: ChangesData; request?: Request; me?: StaffMe; locale?: Locale; width?: number } = {}) {
   const data = options.data ?? changesData();
-  const answer = options.request ?? changesRouter(data);
-  const log: Call[] = [];
-  const api = fakeAdminApi({
-    request: ((method, path, body) => {
-      log.push(body === undefined ? { method, path } : { method, path, body });
-      return answer(method, path, body);
-    }) as Request,
-  });
-  const wrapper = await fixture<HTMLDivElement>(html`<div style=${`max-width: ${options.width ?? 720}px`}></div>`);
-  // Set as properties: Lit would take the fake API (a Proxy answering every name) for a directive.
-  const el = Object.assign(document.createElement('admin-changes'), { api, me: options.me ?? fixtureMe(), locale: options.locale ?? 'en' });
-  wrapper.append(el);
-  await settle(el);
+  const { api, log } = recordingRequests(options.request ?? changesRouter(data));
+  const { el } = await mountSection('admin-changes', { api, me: options.me ?? fixtureMe(), locale: options.locale ?? 'en' }, { width: options.width });
   return { el, log, data, posts: () => log.filter((call) => call.method === 'POST') };
 }
 
-async function settle(el: AdminChanges) {
-  for (let i = 0; i < 6; i++) {
-    await el.updateComplete;
-    await new Promise((resolve) => setTimeout(resolve));
-  }
-}
-const norm = (value: string | null | undefined) => (value ?? '').replace(/\s+/g, ' ').trim();
-const root = (el: Element) => el.shadowRoot!;
-const $ = <T extends Element = HTMLElement>(scope: ParentNode, selector: string) => scope.querySelector<T>(selector)!;
-const text = (scope: ParentNode | null) => norm(scope?.textContent);
 const groups = (el: Element) => [...root(el).querySelectorAll<HTMLElement>('[part~=account]')];
 const group = (el: Element, name: string) => groups(el).find((li) => text(li.querySelector('h3')) === name)!;
 const change = (scope: ParentNode, field: string) => [...scope.querySelectorAll<HTMLElement>('[part~=change]')].find((li) => text(li.querySelector('h4')) === field)!;
 const values = (item: Element) => [text(item.querySelector('[part~=before]')), text(item.querySelector('[part~=after]'))];
-const focused = (el: Element) => root(el).activeElement;
 
 async function choose(el: AdminChanges, status: string) {
   const select = $<HTMLSelectElement>(root(el), '[part~=filter] select');

@@ -1,5 +1,5 @@
 /// <reference types="mocha" />
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../widgets/admin/content/admin-content.ts';
 import type { AdminContent, ContentTab } from '../../widgets/admin/content/admin-content.ts';
@@ -10,6 +10,7 @@ import { contentData, type ContentData } from '../../widgets/admin/content/fixtu
 import { keyFromTitle } from '../../widgets/admin/content/content-rules.ts';
 import { applyTheme, DEFAULT_BRANDING } from '../../widgets/core/theme.ts';
 import type { Locale } from '../../widgets/core/i18n.ts';
+import { buttonIn as button, facts, find as $, findAll as $$, mountSection, openPanel, sleep, textIn as text } from './admin-test-kit.ts';
 
 type Call = { method: string; path: string; body?: unknown };
 type Router = (method: string, path: string, body?: unknown) => Promise<unknown>;
@@ -42,18 +43,17 @@ async function mount(options: MountOptions = {}) {
       return listAccounts(query, signal);
     },
   });
-  const wrapper = await fixture<HTMLDivElement>(html`<div style=${`max-width: ${options.width ?? 720}px`}></div>`);
-  const el = Object.assign(document.createElement('admin-content'), { api, me: options.me ?? fixtureContentMe(), locale: options.locale ?? 'en' });
-  if (options.tab) el.tab = options.tab;
-  wrapper.append(el);
-  await settle(el);
+  const { el } = await mountSection(
+    'admin-content',
+    { api, me: options.me ?? fixtureContentMe(), locale: options.locale ?? 'en', ...(options.tab ? { tab: options.tab } : {}) },
+    { width: options.width, settle },
+  );
   const writes = () => log.filter((call) => call.method !== 'GET');
   const reads = () => log.filter((call) => call.method === 'GET').map((call) => call.path);
   return { el, data, log, writes, reads, searches };
 }
 
-const tick = () => new Promise((resolve) => setTimeout(resolve));
-const panelEl = (el: AdminContent) => el.shadowRoot!.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>('[role=tabpanel]:not([hidden]) > *');
+const panelEl = (el: AdminContent) => openPanel(el);
 const panel = (el: AdminContent) => panelEl(el)!.shadowRoot!;
 const pickerOf = (root: ShadowRoot) => root.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>('admin-content-audience')!;
 
@@ -63,16 +63,10 @@ async function settle(el: AdminContent, rounds = 8) {
     const inner = panelEl(el);
     await inner?.updateComplete;
     await inner?.shadowRoot?.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>('admin-content-audience')?.updateComplete;
-    await tick();
+    await sleep();
   }
 }
 
-const norm = (value: string | null | undefined) => (value ?? '').replace(/\s+/g, ' ').trim();
-const $ = <T extends Element = HTMLElement>(root: ParentNode, selector: string) => root.querySelector<T>(selector)!;
-const $$ = <T extends Element = HTMLElement>(root: ParentNode, selector: string) => [...root.querySelectorAll<T>(selector)];
-const text = (root: ParentNode | Element | null) => norm(root?.textContent);
-const button = (root: ParentNode, label: string) => $$<HTMLButtonElement>(root, 'button').find((b) => norm(b.textContent) === label)!;
-const facts = (root: ParentNode) => Object.fromEntries($$(root, 'dt').map((dt) => [norm(dt.textContent), norm(dt.nextElementSibling!.textContent)]));
 const item = (root: ParentNode, key: string) => $(root, `[part~=item][data-key="${key}"]`);
 const keys = (root: ParentNode) => $$(root, '[part~=item]').map((li) => li.dataset.key);
 const announced = (root: ParentNode) => text($(root, '[part~=announcement][role=status]'));

@@ -1,28 +1,16 @@
 /// <reference types="mocha" />
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import '../../widgets/admin/embed/admin-embed.ts';
-import type { AdminEmbed } from '../../widgets/admin/embed/admin-embed.ts';
 import { ApiError, type AdminApi, type TenantSettings } from '../../widgets/admin/admin-api.ts';
 import { fakeAdminApi } from '../../widgets/admin/fake-admin-api.ts';
 import { fixtureEmbedSettings } from '../../widgets/admin/embed/fixtures.ts';
 import { fixtureStaff } from '../../widgets/admin/shell/fixtures.ts';
 import type { Locale } from '../../widgets/core/i18n.ts';
+import { absent, mountSection, norm, root, settle, text } from './admin-test-kit.ts';
 import { applyTheme, DEFAULT_BRANDING } from '../../widgets/core/theme.ts';
 
 applyTheme(DEFAULT_BRANDING);
 
-/** An element check as a boolean: chai's report of a failing element (which holds the fake client) would hang the browser. */
-const absent = (node: unknown) => expect(node == null, 'expected no such element').to.equal(true);
-const norm = (value: string | null | undefined) => (value ?? '').replace(/\s+/g, ' ').trim();
-const root = (el: Element) => el.shadowRoot!;
-const text = (el: Element) => norm(root(el).textContent);
-const sleep = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
-async function settle(el: AdminEmbed) {
-  for (let i = 0; i < 6; i++) {
-    await el.updateComplete;
-    await sleep();
-  }
-}
 const snippet = (el: Element, key: string) => root(el).querySelector<HTMLElement>(`[data-snippet="${key}"]`)!;
 const codeOf = (el: Element, key: string) => snippet(el, key).querySelector('code')!.textContent;
 
@@ -34,11 +22,7 @@ async function mount(getSettings: AdminApi['getSettings'], options: { locale?: L
       return getSettings(...args);
     },
   });
-  const wrapper = await fixture<HTMLDivElement>(html`<div style=${`width: ${options.width ?? 720}px`}></div>`);
-  // Set as properties, not bound in a template: Lit would take the fake client's catch-all for a directive.
-  const el = Object.assign(document.createElement('admin-embed'), { api, me: fixtureStaff('read-only'), locale: options.locale ?? 'en' });
-  wrapper.append(el);
-  await settle(el);
+  const { el, wrapper } = await mountSection('admin-embed', { api, me: fixtureStaff('read-only'), locale: options.locale ?? 'en' }, { width: options.width, exact: true });
   return { el, calls, wrapper };
 }
 const answer = (settings: TenantSettings) => async () => settings;

@@ -1,34 +1,22 @@
 /// <reference types="mocha" />
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../widgets/admin/inbox/admin-inbox.ts';
 import type { AdminInbox } from '../../widgets/admin/inbox/admin-inbox.ts';
 import { ApiError, type AdminApi, type StaffMe } from '../../widgets/admin/admin-api.ts';
-import { fakeAdminApi } from '../../widgets/admin/fake-admin-api.ts';
 import { fixtureRequestDetail, inboxData, inboxRouter, type InboxData } from '../../widgets/admin/inbox/fixtures.ts';
 import { fixtureMe } from '../../widgets/admin/team/fixtures.ts';
 import { applyTheme, DEFAULT_BRANDING } from '../../widgets/core/theme.ts';
 import type { Locale } from '../../widgets/core/i18n.ts';
+import { buttonIn, find as $, mountSection, norm, recordingRequests, root, sleep, textIn as text } from './admin-test-kit.ts';
 
-type Call = { method: string; path: string; body?: unknown };
 type Request = AdminApi['request'];
 
 /** Mounts the inbox over `request` (the in-memory inbox unless given), writing down every call. */
 async function mount(options: { data?: InboxData; request?: Request; me?: StaffMe; locale?: Locale; width?: number } = {}) {
   const data = options.data ?? inboxData();
-  const answer = options.request ?? inboxRouter(data);
-  const log: Call[] = [];
-  const api = fakeAdminApi({
-    request: ((method, path, body) => {
-      log.push(body === undefined ? { method, path } : { method, path, body });
-      return answer(method, path, body);
-    }) as Request,
-  });
-  const wrapper = await fixture<HTMLDivElement>(html`<div style=${`max-width: ${options.width ?? 720}px`}></div>`);
-  // Set as properties: Lit would take the fake API (a Proxy answering every name) for a directive.
-  const el = Object.assign(document.createElement('admin-inbox'), { api, me: options.me ?? fixtureMe(), locale: options.locale ?? 'en' });
-  wrapper.append(el);
-  await settle(el);
+  const { api, log } = recordingRequests(options.request ?? inboxRouter(data));
+  const { el } = await mountSection('admin-inbox', { api, me: options.me ?? fixtureMe(), locale: options.locale ?? 'en' }, { width: options.width, settle });
   const lists = () => log.filter((call) => call.method === 'GET' && call.path.startsWith('/api/v1/requests') && !call.path.startsWith('/api/v1/requests/')).map((call) => call.path);
   const posts = () => log.filter((call) => call.method === 'POST');
   return { el, log, data, lists, posts };
@@ -39,16 +27,11 @@ async function settle(el: AdminInbox) {
     await el.updateComplete;
     const detail = detailOf(el);
     if (detail) await detail.updateComplete;
-    await new Promise((resolve) => setTimeout(resolve));
+    await sleep();
   }
 }
-const norm = (value: string | null | undefined) => (value ?? '').replace(/\s+/g, ' ').trim();
-const root = (el: Element) => el.shadowRoot!;
 const detailOf = (el: Element) => root(el).querySelector('admin-inbox-request');
 const detailRoot = (el: Element) => detailOf(el)!.shadowRoot!;
-const $ = <T extends Element = HTMLElement>(scope: ParentNode, selector: string) => scope.querySelector<T>(selector)!;
-const text = (scope: ParentNode | null) => norm(scope?.textContent);
-const buttonIn = (scope: ParentNode, label: string) => [...scope.querySelectorAll('button')].find((b) => norm(b.textContent) === label)!;
 /** The `<dd>` beside the `<dt>` named `term`. */
 const fact = (scope: ParentNode, term: string) => text([...scope.querySelectorAll('dt')].find((dt) => norm(dt.textContent) === term)?.nextElementSibling ?? null);
 const rows = (el: Element) => [...root(el).querySelectorAll<HTMLElement>('[part~=row]')];

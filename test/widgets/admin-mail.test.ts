@@ -1,5 +1,5 @@
 /// <reference types="mocha" />
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../widgets/admin/mail/admin-mail.ts';
 import type { AdminMail } from '../../widgets/admin/mail/admin-mail.ts';
@@ -9,6 +9,7 @@ import { fixtureMailMe, fixtureOutbox, mailRequest } from '../../widgets/admin/m
 import { fixtureMe } from '../../widgets/admin/team/fixtures.ts';
 import { applyTheme, DEFAULT_BRANDING } from '../../widgets/core/theme.ts';
 import type { Locale } from '../../widgets/core/i18n.ts';
+import { buttonIn as button, change, facts, find as $, findAll as $$, mountSection, settleTabs as settle, textIn as text } from './admin-test-kit.ts';
 
 type Request = { method: string; path: string; body: unknown };
 type Router = (method: string, path: string, body?: unknown) => Promise<unknown>;
@@ -26,24 +27,14 @@ function recording(overrides: Record<string, Router> = {}, options: Parameters<t
 type Recorded = ReturnType<typeof recording>;
 
 async function mount(recorded: Recorded = recording(), options: { me?: StaffMe; locale?: Locale; tab?: AdminMail['tab']; pollInterval?: number } = {}) {
-  const wrapper = await fixture<HTMLDivElement>(html`<div style="max-width: 720px"></div>`);
-  // Set as properties, not through a template: Lit would take the fake API (a Proxy answering every name) for a directive.
-  const el = Object.assign(document.createElement('admin-mail'), { api: recorded.api, me: options.me ?? fixtureMailMe(), locale: options.locale ?? 'en' });
-  if (options.tab) el.tab = options.tab;
-  el.pollInterval = options.pollInterval ?? 10;
-  wrapper.append(el);
-  await settle(el);
+  const { el, wrapper } = await mountSection(
+    'admin-mail',
+    { api: recorded.api, me: options.me ?? fixtureMailMe(), locale: options.locale ?? 'en', ...(options.tab ? { tab: options.tab } : {}), pollInterval: options.pollInterval ?? 10 },
+    { settle },
+  );
   return { el, wrapper, ...recorded };
 }
 
-async function settle(el: AdminMail, rounds = 8) {
-  for (let i = 0; i < rounds; i++) {
-    await el.updateComplete;
-    const panel = el.shadowRoot!.querySelector<HTMLElement & { updateComplete: Promise<unknown> }>('[role=tabpanel]:not([hidden]) > *');
-    await panel?.updateComplete;
-    await new Promise((resolve) => setTimeout(resolve));
-  }
-}
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Waits (at most 3 s) until `condition` holds: timers under a loaded test run may be late. */
 async function until(el: AdminMail, condition: () => boolean) {
@@ -51,21 +42,10 @@ async function until(el: AdminMail, condition: () => boolean) {
   await settle(el);
 }
 
-const norm = (value: string | null | undefined) => (value ?? '').replace(/\s+/g, ' ').trim();
 const panel = (el: AdminMail) => el.shadowRoot!.querySelector('[role=tabpanel]:not([hidden]) > *')!.shadowRoot!;
-const $ = <T extends Element = HTMLElement>(root: ParentNode, selector: string) => root.querySelector<T>(selector)!;
-const $$ = <T extends Element = HTMLElement>(root: ParentNode, selector: string) => [...root.querySelectorAll<T>(selector)];
-const button = (root: ParentNode, label: string) => $$<HTMLButtonElement>(root, 'button').find((b) => norm(b.textContent) === label)!;
-const text = (root: ParentNode | Element) => norm(root.textContent);
-const facts = (root: ParentNode) => Object.fromEntries($$(root, 'dt').map((dt) => [norm(dt.textContent), norm(dt.nextElementSibling!.textContent)]));
 const paths = (log: Request[], method = 'GET') => log.filter((call) => call.method === method).map((call) => call.path);
 const writes = (log: Request[]) => log.filter((call) => call.method !== 'GET').map(({ method, path, body }) => ({ method, path, body }));
 const item = (root: ParentNode, id: number) => $(root, `[part~=item][data-id="${id}"]`);
-
-function change(field: HTMLInputElement | HTMLSelectElement, value: string, type = 'change') {
-  field.value = value;
-  field.dispatchEvent(new Event(type, { bubbles: true, composed: true }));
-}
 
 before(() => applyTheme(DEFAULT_BRANDING));
 

@@ -12,6 +12,7 @@ import { MODULES } from '../../server/features/modules/schemas.ts';
 import { BOOKING_MODES as SERVER_BOOKING_MODES } from '../../server/features/appointments/schemas.ts';
 import { brandingSchema, newTenantSchema } from '../../server/features/tenants/schemas.ts';
 import type { Locale } from '../../widgets/core/i18n.ts';
+import { $, button, norm, root, settle } from './admin-test-kit.ts';
 
 type States = Parameters<typeof memorySettingsApi>[1];
 
@@ -28,16 +29,6 @@ async function mount(options: { me?: StaffMe; states?: States; data?: SettingsDa
   return { el, api, calls, data };
 }
 
-async function settle(el: AdminSettings) {
-  for (let i = 0; i < 6; i++) {
-    await el.updateComplete;
-    await new Promise((resolve) => setTimeout(resolve));
-  }
-}
-const root = (el: Element) => el.shadowRoot!;
-const norm = (value: string | null | undefined) => (value ?? '').replace(/\s+/g, ' ').trim();
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => root(el).querySelector<T>(selector)!;
-const button = (el: Element, label: string) => [...root(el).querySelectorAll('button')].find((b) => norm(b.textContent) === label)!;
 const named = (calls: { name: string; args: unknown[] }[], name: string) => calls.filter((call) => call.name === name);
 
 /** Types into a field as a person would: focus, select what is there, type. */

@@ -25,6 +25,7 @@ import {
 } from '../../widgets/admin/shell/fixtures.ts';
 import { fixtureEmbedSettings } from '../../widgets/admin/embed/fixtures.ts';
 import type { Locale } from '../../widgets/core/i18n.ts';
+import { absent, norm, present, root, sleep, text } from './admin-test-kit.ts';
 
 /** A stand-in for a section's element: a heading, and the properties the console hands it. */
 class StubSection extends HTMLElement {
@@ -49,14 +50,8 @@ function stubSections(load: (id: string) => Promise<unknown> = async () => {}): 
   }));
 }
 
-/** Element checks as booleans: chai's report of a failing element (which holds the fake client) would hang the browser. */
-const present = (node: unknown) => expect(node != null, 'expected the element to be there').to.equal(true);
-const absent = (node: unknown) => expect(node == null, 'expected no such element').to.equal(true);
+/** An identity check as a boolean, for the same reason as `present`. */
 const same = (actual: unknown, expected: unknown) => expect(actual === expected, 'expected the same element').to.equal(true);
-const norm = (value: string | null | undefined) => (value ?? '').replace(/\s+/g, ' ').trim();
-const sleep = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
-const root = (el: Element) => el.shadowRoot!;
-const text = (el: Element) => norm(root(el).textContent);
 const signInOf = (el: PorticoAdmin) => el.querySelector('admin-sign-in') as AdminSignIn;
 const dialogOf = (el: PorticoAdmin) => root(el).querySelector('admin-password-dialog') as AdminPasswordDialog;
 const navLabels = (el: PorticoAdmin) => [...root(el).querySelectorAll('[part~=nav-link]')].map((a) => norm(a.textContent));

@@ -1,49 +1,26 @@
 /// <reference types="mocha" />
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../widgets/admin/team/admin-team.ts';
-import type { AdminTeam } from '../../widgets/admin/team/admin-team.ts';
 import { ApiError, type AdminApi, type StaffMe, type StaffMember } from '../../widgets/admin/admin-api.ts';
-import { fakeAdminApi } from '../../widgets/admin/fake-admin-api.ts';
 import { fixtureMe, fixtureStaff, fixtureStaffMember } from '../../widgets/admin/team/fixtures.ts';
 import { applyTheme, DEFAULT_BRANDING } from '../../widgets/core/theme.ts';
 import type { Locale } from '../../widgets/core/i18n.ts';
+import { $, active, button, mountSection, norm, recording, root, settle, text } from './admin-test-kit.ts';
 
-type Call = { name: string; args: unknown[] };
-
-/** A fake API that writes down every call. */
-function recording(methods: Partial<AdminApi>) {
-  const log: Call[] = [];
-  const wrapped = Object.fromEntries(
-    Object.entries(methods).map(([name, method]) => [name, (...args: unknown[]) => (log.push({ name, args }), (method as (...a: unknown[]) => unknown)(...args))]),
-  );
-  return { api: fakeAdminApi(wrapped as Partial<AdminApi>), log, calls: (name: string) => log.filter((call) => call.name === name).map((call) => call.args) };
+function recordingCalls(methods: Partial<AdminApi>) {
+  const recorded = recording(methods);
+  return { ...recorded, calls: (name: string) => recorded.log.filter((call) => call.name === name).map((call) => call.args) };
 }
 
 async function mount(methods: Partial<AdminApi>, options: { me?: StaffMe; locale?: Locale; width?: number } = {}) {
-  const recorded = recording(methods);
-  const wrapper = await fixture<HTMLDivElement>(html`<div style=${`max-width: ${options.width ?? 720}px`}></div>`);
-  // Set as properties, not through a template: Lit would take the fake API (a Proxy answering every name) for a directive.
-  const el = Object.assign(document.createElement('admin-team'), { api: recorded.api, me: options.me ?? fixtureMe(), locale: options.locale ?? 'en' });
-  wrapper.append(el);
-  await settle(el);
+  const recorded = recordingCalls(methods);
+  const { el } = await mountSection('admin-team', { api: recorded.api, me: options.me ?? fixtureMe(), locale: options.locale ?? 'en' }, { width: options.width });
   return { el, ...recorded };
 }
 
-async function settle(el: AdminTeam) {
-  for (let i = 0; i < 6; i++) {
-    await el.updateComplete;
-    await new Promise((resolve) => setTimeout(resolve));
-  }
-}
-const root = (el: Element) => el.shadowRoot!;
-const norm = (value: string | null | undefined) => (value ?? '').replace(/\s+/g, ' ').trim();
-const text = (el: Element) => norm(root(el).textContent);
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => root(el).querySelector<T>(selector)!;
-const button = (el: Element, label: string) => [...root(el).querySelectorAll('button')].find((b) => norm(b.textContent) === label)!;
 const row = (el: Element, name: string) => [...root(el).querySelectorAll<HTMLElement>('[part~=item]')].find((li) => norm(li.querySelector('h3')!.textContent).startsWith(name))!;
 const fact = (item: Element, term: string) => norm([...item.querySelectorAll('dl > div')].find((r) => norm(r.querySelector('dt')!.textContent) === term)?.querySelector('dd')!.textContent);
-const active = (el: Element) => root(el).activeElement;
 const listed = (items = fixtureStaff()) => ({ listStaff: async () => ({ items }) });
 /** The server's answer to a change: the member with it applied. */
 const applying = (items = fixtureStaff()) => async (id: string, change: Partial<StaffMember>) => ({ ...items.find((member) => member.id === id)!, ...change });

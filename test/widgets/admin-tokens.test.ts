@@ -1,50 +1,27 @@
 /// <reference types="mocha" />
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../widgets/admin/tokens/admin-tokens.ts';
 import type { AdminTokens } from '../../widgets/admin/tokens/admin-tokens.ts';
 import { ApiError, type AdminApi, type ApiTokenItem, type StaffMe } from '../../widgets/admin/admin-api.ts';
-import { fakeAdminApi } from '../../widgets/admin/fake-admin-api.ts';
 import { fixtureCreatedToken, fixtureTokens } from '../../widgets/admin/tokens/fixtures.ts';
 import { fixtureMe } from '../../widgets/admin/team/fixtures.ts';
 import { applyTheme, DEFAULT_BRANDING } from '../../widgets/core/theme.ts';
 import type { Locale } from '../../widgets/core/i18n.ts';
+import { $, active, button, buttonIn, mountSection, norm, recording, root, settle, text } from './admin-test-kit.ts';
 
-type Call = { name: string; args: unknown[] };
-
-/** A fake API that writes down every call. */
-function recording(methods: Partial<AdminApi>) {
-  const log: Call[] = [];
-  const wrapped = Object.fromEntries(
-    Object.entries(methods).map(([name, method]) => [name, (...args: unknown[]) => (log.push({ name, args }), (method as (...a: unknown[]) => unknown)(...args))]),
-  );
-  return { api: fakeAdminApi(wrapped as Partial<AdminApi>), log, calls: (name: string) => log.filter((call) => call.name === name) };
+function recordingCalls(methods: Partial<AdminApi>) {
+  const recorded = recording(methods);
+  return { ...recorded, calls: (name: string) => recorded.log.filter((call) => call.name === name) };
 }
 
 async function mount(methods: Partial<AdminApi>, options: { me?: StaffMe; locale?: Locale; width?: number } = {}) {
-  const recorded = recording(methods);
-  const wrapper = await fixture<HTMLDivElement>(html`<div style=${`max-width: ${options.width ?? 720}px`}></div>`);
-  // Set as properties, not through a template: Lit would take the fake API (a Proxy answering every name) for a directive.
-  const el = Object.assign(document.createElement('admin-tokens'), { api: recorded.api, me: options.me ?? fixtureMe(), locale: options.locale ?? 'en' });
-  wrapper.append(el);
-  await settle(el);
+  const recorded = recordingCalls(methods);
+  const { el } = await mountSection('admin-tokens', { api: recorded.api, me: options.me ?? fixtureMe(), locale: options.locale ?? 'en' }, { width: options.width });
   return { el, ...recorded };
 }
 
-async function settle(el: AdminTokens) {
-  for (let i = 0; i < 6; i++) {
-    await el.updateComplete;
-    await new Promise((resolve) => setTimeout(resolve));
-  }
-}
-const root = (el: Element) => el.shadowRoot!;
-const norm = (value: string | null | undefined) => (value ?? '').replace(/\s+/g, ' ').trim();
-const text = (el: Element) => norm(root(el).textContent);
-const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => root(el).querySelector<T>(selector)!;
-const buttonIn = (scope: ParentNode, label: string) => [...scope.querySelectorAll('button')].find((b) => norm(b.textContent) === label)!;
-const button = (el: Element, label: string) => buttonIn(root(el), label);
 const item = (el: Element, name: string) => [...root(el).querySelectorAll<HTMLElement>('[part~=item]')].find((li) => norm(li.querySelector('h3')!.textContent) === name)!;
-const active = (el: Element) => root(el).activeElement;
 const listed = (items = fixtureTokens()) => ({ listTokens: async () => ({ items }) });
 
 function check(el: AdminTokens, scope: string) {

@@ -8,6 +8,7 @@ import { IMPORT_EXAMPLE_CSV, MAX_CSV_BYTES, type AdminUsersImport } from '../../
 import { CLINICA_SOL_IMPORT_CSV, clinicaSolUsers, fixtureStaff, martinsCastroUsers, memoryUsersApi, type UsersData, type UsersState } from '../../widgets/admin/users/fixtures.ts';
 import { ApiError, type AdminApi } from '../../widgets/admin/admin-api.ts';
 import type { Locale } from '../../widgets/core/i18n.ts';
+import { norm, root, settle, sleep, text } from './admin-test-kit.ts';
 import { applyTheme, DEFAULT_BRANDING } from '../../widgets/core/theme.ts';
 
 interface MountOptions {
@@ -32,16 +33,6 @@ async function mount(options: MountOptions = {}) {
   return { el, ...fake };
 }
 
-async function settle(el: { updateComplete: Promise<boolean> }) {
-  for (let i = 0; i < 6; i++) {
-    await el.updateComplete;
-    await new Promise((resolve) => setTimeout(resolve));
-  }
-}
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const root = (el: Element) => el.shadowRoot!;
-const norm = (value: string | null | undefined) => (value ?? '').replace(/\s+/g, ' ').trim();
-const text = (el: Element) => norm(root(el).textContent);
 const buttonIn = (scope: ParentNode, label: string) => [...scope.querySelectorAll('button')].find((b) => norm(b.textContent).startsWith(label))!;
 const rows = (el: AdminUsers) => [...root(el).querySelectorAll<HTMLLIElement>('[part~=user]')];
 const row = (el: AdminUsers, email: string) => rows(el).find((r) => norm(r.querySelector('h3')!.textContent) === email)!;

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { tabPanelStyles } from '../shared/section-styles.ts';
 
 /**
  * `<admin-appointments>`' and its tabs' own rules, after `panelStyles` and the console's `cardListStyles`: filters
@@ -17,12 +18,7 @@ export const appointmentsStyles = css`
     gap: var(--portal-appointments-gap);
     min-width: 0;
   }
-  [part~='panel'] {
-    padding-top: var(--portal-space);
-  }
-  [part~='panel'][hidden] {
-    display: none;
-  }
+  ${tabPanelStyles}
   [part~='intro'],
   [part~='zone'],
   [part~='range'],

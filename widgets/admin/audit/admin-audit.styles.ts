@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { busyButtonStyles, emptyAnnouncementStyles, factGridStyles, factStyles, listRegionStyles } from '../shared/section-styles.ts';
 
 /** `<admin-audit>`' rules: the filter fields in a wrapping grid, entries as cards whose facts wrap on a phone. */
 export const auditStyles = css`
@@ -48,24 +49,8 @@ export const auditStyles = css`
   [part~='announcement'] {
     color: var(--portal-color-muted);
   }
-  /* Out of sight while empty, but never display: none, so it stays a live region that screen readers follow. */
-  [part~='announcement']:empty {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-  }
-  .list-region {
-    display: grid;
-    gap: var(--portal-space);
-    min-width: 0;
-  }
-  [part~='list'] {
-    list-style: none;
-    display: grid;
-    gap: var(--portal-space);
-  }
+  ${emptyAnnouncementStyles}
+  ${listRegionStyles}
   [part~='entry'] {
     border: 1px solid var(--portal-color-border);
     border-radius: var(--portal-radius);
@@ -74,20 +59,8 @@ export const auditStyles = css`
     gap: var(--portal-space);
     min-width: 0;
   }
-  dl {
-    margin: 0;
-    display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, 11rem), 1fr));
-    gap: calc(var(--portal-space) / 2) calc(var(--portal-space) * 2);
-  }
-  dt {
-    color: var(--portal-color-muted);
-    font-size: 0.875rem;
-  }
-  dd {
-    margin: 0;
-    overflow-wrap: anywhere;
-  }
+  ${factGridStyles}
+  ${factStyles}
   [part~='code'],
   [part~='data'] {
     font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
@@ -119,8 +92,5 @@ export const auditStyles = css`
     white-space: pre-wrap;
     overflow-wrap: anywhere;
   }
-  button[aria-disabled='true'] {
-    cursor: progress;
-    opacity: 0.75;
-  }
+  ${busyButtonStyles}
 `;

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { busyButtonStyles, dangerButtonStyles, factStyles, fieldErrorStyles, introHintStyles } from '../shared/section-styles.ts';
 
 /**
  * `<admin-changes>`: clients as cards holding their changes, before → after side by side (stacked on a phone), the
@@ -13,14 +14,7 @@ export const changesStyles = css`
   [part='base'] {
     gap: var(--portal-changes-gap);
   }
-  [part~='intro'],
-  .hint {
-    color: var(--portal-color-muted);
-  }
-  .hint {
-    margin: 0;
-    font-size: 0.9375rem;
-  }
+  ${introHintStyles}
   [part~='announcement'] {
     font-weight: 600;
   }
@@ -90,14 +84,7 @@ export const changesStyles = css`
   [part~='values'] > div + div dt::before {
     content: '→ ' / '';
   }
-  dt {
-    color: var(--portal-color-muted);
-    font-size: 0.875rem;
-  }
-  dd {
-    margin: 0;
-    overflow-wrap: anywhere;
-  }
+  ${factStyles}
   [part~='after'] {
     font-weight: 600;
   }
@@ -116,24 +103,10 @@ export const changesStyles = css`
   textarea {
     resize: vertical;
   }
-  .field-error {
-    color: var(--portal-color-danger);
-    font-weight: 600;
-    margin: 0;
-  }
+  ${fieldErrorStyles}
   [aria-invalid='true'] {
     border-color: var(--portal-color-danger);
   }
-  .danger.secondary {
-    color: var(--portal-color-danger);
-    border-color: currentColor;
-  }
-  .danger.primary {
-    color: var(--portal-color-danger-surface);
-    background: var(--portal-color-danger);
-  }
-  button[aria-disabled='true'] {
-    cursor: progress;
-    opacity: 0.75;
-  }
+  ${dangerButtonStyles}
+  ${busyButtonStyles}
 `;

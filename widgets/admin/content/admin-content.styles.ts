@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { tabPanelStyles } from '../shared/section-styles.ts';
 
 /**
  * `<admin-content>`' and its tabs' own rules, after `panelStyles` and the console's `cardListStyles`: fields and
@@ -18,12 +19,7 @@ export const contentStyles = css`
     gap: var(--portal-content-gap);
     min-width: 0;
   }
-  [part~='panel'] {
-    padding-top: var(--portal-space);
-  }
-  [part~='panel'][hidden] {
-    display: none;
-  }
+  ${tabPanelStyles}
   [part~='tabs'] {
     flex-wrap: wrap;
   }

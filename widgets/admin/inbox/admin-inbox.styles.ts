@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { busyButtonStyles, factStyles, fieldErrorStyles, introHintStyles, listRegionStyles } from '../shared/section-styles.ts';
 
 /**
  * `<admin-inbox>` and `<admin-inbox-request>`: filters that wrap, the requests as cards (one column on a phone),
@@ -16,14 +17,7 @@ export const inboxStyles = css`
     gap: var(--portal-inbox-gap);
     min-width: 0;
   }
-  [part~='intro'],
-  .hint {
-    color: var(--portal-color-muted);
-  }
-  .hint {
-    margin: 0;
-    font-size: 0.9375rem;
-  }
+  ${introHintStyles}
   [part~='announcement'] {
     font-weight: 600;
     margin: 0;
@@ -40,16 +34,7 @@ export const inboxStyles = css`
     padding: 0;
     min-width: 0;
   }
-  .list-region {
-    display: grid;
-    gap: var(--portal-space);
-    min-width: 0;
-  }
-  [part~='list'] {
-    list-style: none;
-    display: grid;
-    gap: var(--portal-space);
-  }
+  ${listRegionStyles}
   [part~='row'],
   [part~='message'],
   form {
@@ -97,14 +82,7 @@ export const inboxStyles = css`
     grid-template-columns: repeat(auto-fill, minmax(min(100%, 10rem), 1fr));
     gap: calc(var(--portal-space) / 2) calc(var(--portal-space) * 2);
   }
-  dt {
-    color: var(--portal-color-muted);
-    font-size: 0.875rem;
-  }
-  dd {
-    margin: 0;
-    overflow-wrap: anywhere;
-  }
+  ${factStyles}
   .conversation,
   .attachments {
     display: grid;
@@ -184,18 +162,11 @@ export const inboxStyles = css`
     gap: calc(var(--portal-space) / 2);
     padding-inline-start: calc(var(--portal-space) * 3);
   }
-  .field-error {
-    color: var(--portal-color-danger);
-    font-weight: 600;
-    margin: 0;
-  }
+  ${fieldErrorStyles}
   [aria-invalid='true'] {
     border-color: var(--portal-color-danger);
   }
-  button[aria-disabled='true'] {
-    cursor: progress;
-    opacity: 0.75;
-  }
+  ${busyButtonStyles}
   [part~='back'] {
     min-height: 2.75rem;
   }

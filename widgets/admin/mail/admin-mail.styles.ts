@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { tabPanelStyles } from '../shared/section-styles.ts';
 
 /**
  * `<admin-mail>`' and its tabs' own rules, after `panelStyles` and the console's `cardListStyles`: the SMTP note,
@@ -18,12 +19,7 @@ export const mailStyles = css`
     gap: var(--portal-mail-gap);
     min-width: 0;
   }
-  [part~='panel'] {
-    padding-top: var(--portal-space);
-  }
-  [part~='panel'][hidden] {
-    display: none;
-  }
+  ${tabPanelStyles}
   [part~='intro'],
   .hint {
     color: var(--portal-color-muted);

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { busyButtonStyles, dangerButtonStyles, emptyAnnouncementStyles, factGridStyles, factStyles, fieldErrorStyles, introHintStyles, listRegionStyles } from '../shared/section-styles.ts';
 
 /**
  * What `<admin-tokens>` and `<admin-team>` share: a list of cards (a heading with a status badge, facts in a `<dl>`
@@ -9,35 +10,12 @@ export const cardListStyles = css`
   [part='base'] {
     gap: var(--portal-section-gap, calc(var(--portal-space) * 1.5));
   }
-  [part~='intro'],
-  .hint {
-    color: var(--portal-color-muted);
-  }
-  .hint {
-    margin: 0;
-    font-size: 0.9375rem;
-  }
+  ${introHintStyles}
   [part~='announcement'] {
     font-weight: 600;
   }
-  /* Out of sight while empty, but never display: none, so it stays a live region that screen readers follow. */
-  [part~='announcement']:empty {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-  }
-  .list-region {
-    display: grid;
-    gap: var(--portal-space);
-    min-width: 0;
-  }
-  [part~='list'] {
-    list-style: none;
-    display: grid;
-    gap: var(--portal-space);
-  }
+  ${emptyAnnouncementStyles}
+  ${listRegionStyles}
   [part~='item'] {
     border: 1px solid var(--portal-color-border);
     border-radius: var(--portal-radius);
@@ -63,20 +41,8 @@ export const cardListStyles = css`
   [part~='badge'][data-status='revoked'] {
     color: var(--portal-color-muted);
   }
-  dl {
-    margin: 0;
-    display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, 11rem), 1fr));
-    gap: calc(var(--portal-space) / 2) calc(var(--portal-space) * 2);
-  }
-  dt {
-    color: var(--portal-color-muted);
-    font-size: 0.875rem;
-  }
-  dd {
-    margin: 0;
-    overflow-wrap: anywhere;
-  }
+  ${factGridStyles}
+  ${factStyles}
   form,
   [part~='confirm'] {
     display: grid;
@@ -91,26 +57,12 @@ export const cardListStyles = css`
   label {
     font-weight: 600;
   }
-  .field-error {
-    color: var(--portal-color-danger);
-    font-weight: 600;
-    margin: 0;
-  }
+  ${fieldErrorStyles}
   [aria-invalid='true']:not(fieldset) {
     border-color: var(--portal-color-danger);
   }
-  .danger.secondary {
-    color: var(--portal-color-danger);
-    border-color: currentColor;
-  }
-  .danger.primary {
-    color: var(--portal-color-danger-surface);
-    background: var(--portal-color-danger);
-  }
-  button[aria-disabled='true'] {
-    cursor: progress;
-    opacity: 0.75;
-  }
+  ${dangerButtonStyles}
+  ${busyButtonStyles}
 `;
 
 /** `<admin-tokens>`' own rules: the new-token box that must not be missed. */
