@@ -110,6 +110,6 @@ export const FollowingAProcess: Story = {
     const canvas = within(canvasElement);
     await userEvent.type(await canvas.findByLabelText('Número de expediente'), '4829163057');
     await userEvent.type(canvas.getByLabelText('Clave de acceso'), 'MC7Q-X2LP-9DKA-R4TW{enter}');
-    await expect(await canvas.findByText(/Estás consultando un expediente/)).toBeTruthy();
+    await expect(await canvas.findByText(/Está consultando un expediente/)).toBeTruthy();
   },
 };

@@ -80,7 +80,7 @@ test("Lucía's quick access by process number on martins-castro", async () => {
   await page.fill('portal-login input[name=number]', process.number);
   await page.fill('portal-login input[name=access-key]', process.accessKey);
   await page.getByRole('button', { name: 'Abrir el expediente' }).click();
-  await page.getByText('Estás consultando un expediente').waitFor();
+  await page.getByText('Está consultando un expediente').waitFor();
   assert.equal(await brandSession(page).textContent(), 'Consultando un expediente');
   await page.getByRole('button', { name: 'Salir' }).click();
   await page.locator('portal-login input[name=email]').waitFor();

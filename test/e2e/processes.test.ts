@@ -38,7 +38,7 @@ test('Lucía follows her two cases, reads a notice and asks for a review', async
   const link = tracker.getByRole('link', { name: /portal del Ministerio/ });
   assert.equal(await link.getAttribute('href'), 'https://www.mjusticia.gob.es/');
 
-  await tracker.getByRole('button', { name: '¿Falta algo? Solicita una revisión' }).click();
+  await tracker.getByRole('button', { name: '¿Falta algo? Solicite una revisión' }).click();
   const requests = page.locator('portal-requests');
   await requests.locator('textarea[name=description]').fill('El certificado de antecedentes ya lo entregué en la oficina el martes.');
   await requests.getByRole('button', { name: 'Enviar solicitud' }).click();
@@ -60,7 +60,7 @@ test('quick access by number and key shows the one case, read-only', async () =>
   const tracker = page.locator('portal-process-tracker');
   await tracker.getByText('Fase 4 de 7: Requerimiento').waitFor();
   assert.equal(await tracker.getByRole('combobox').count(), 0, 'no selector: one case');
-  assert.equal(await tracker.getByRole('button', { name: /Solicita una revisión/ }).count(), 0, 'read-only');
+  assert.equal(await tracker.getByRole('button', { name: /Solicite una revisión/ }).count(), 0, 'read-only');
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -387,7 +387,7 @@ describe('<portal-billing>', () => {
   it('"Need help with this charge?" says whom to ask where the page has no <portal-requests>', async () => {
     const { el } = await mount({ locale: 'es' });
     await openCharge(el, 'dezembro/2026');
-    button(el, '¿Necesitas ayuda con este cobro?').click();
+    button(el, '¿Necesita ayuda con este cobro?').click();
     await settle(el);
     expect(root(el).querySelector('[part~=status][role=status]')!.textContent).to.contain('En esta página no se pueden hacer solicitudes');
   });

@@ -313,9 +313,9 @@ describe('<portal-documents>', () => {
   it('D2: an empty eSocial view says which of its choices to change', async () => {
     const { el } = await mount({ category: 'esocial', locale: 'es', auth: documents((data) => (data.documents = data.documents.filter((d) => d.category !== 'esocial' || d.esocial?.rectified))) });
     expect([...root(el).querySelectorAll('[part~=empty] li')].map((li) => li.textContent)).to.deep.equal([
-      'Elige «Todas las categorías» en lugar de «Recibos de eSocial»',
-      'Elige un periodo más largo que los últimos 12 meses o «todo el periodo»',
-      'Marca «Mostrar recibos rectificados»',
+      'Elija «Todas las categorías» en lugar de «Recibos de eSocial»',
+      'Elija un periodo más largo que los últimos 12 meses o «todo el periodo»',
+      'Marque «Mostrar recibos rectificados»',
     ]);
     await expect(el).to.be.accessible();
   });
@@ -374,7 +374,7 @@ describe('<portal-documents>', () => {
     const { el: es } = await mount({ locale: 'es', auth: { ...documents(), documentLink: refuse('link_expired', 410), downloadDocument: refuse('not_found', 404) } });
     items(es)[0]!.querySelector<HTMLButtonElement>('[part~=download]')!.click();
     await settle(es);
-    expect(items(es)[0]!.querySelector('[part~=error]')!.textContent).to.equal('Este documento ya no está disponible. Recarga la página para ver la lista actual.');
+    expect(items(es)[0]!.querySelector('[part~=error]')!.textContent).to.equal('Este documento ya no está disponible. Recargue la página para ver la lista actual.');
     const { el: en } = await mount({ auth: { ...documents(), documentLink: refuse('invalid_link', 403), downloadDocument: refuse('link_expired', 410) } });
     items(en)[0]!.querySelector<HTMLButtonElement>('[part~=download]')!.click();
     await settle(en);

@@ -201,7 +201,7 @@ describe('<portal-process-tracker>', () => {
   it('T3: what is new since the last visit, highlighted first; the other notices after the phases, newest first', async () => {
     const { el } = await mount({ locale: 'es' });
     const news = part(el, 'new')!;
-    expect(norm(news.querySelector('h3')!.textContent)).to.equal('★ Novedades desde tu última visita');
+    expect(norm(news.querySelector('h3')!.textContent)).to.equal('★ Novedades desde su última visita');
     expect([...news.querySelectorAll('h4')].map((h) => h.textContent)).to.deep.equal(['Aporte el certificado de antecedentes penales actualizado']);
     expect(norm(news.querySelector('[part~=notice-kind]')!.textContent)).to.equal('→ Seguimiento');
     const order = [...root(el).querySelectorAll('[part~=new], [part~=phases-section], [part~=notices]')].map((p) => p.getAttribute('part'));
@@ -354,7 +354,7 @@ describe('<portal-process-tracker>', () => {
   it('translates the problem codes, and tries again', async () => {
     const refuse = (code: string, status: number) => async () => Promise.reject(new ApiError(code, status, 'x'));
     const cases: [Locale, string, number, string][] = [
-      ['es', 'not_found', 404, 'Este expediente ya no está disponible para ti.'],
+      ['es', 'not_found', 404, 'Este expediente ya no está disponible para usted.'],
       ['pt-BR', 'forbidden', 403, 'Esta sessão não pode ver este processo.'],
       ['en', 'unauthenticated', 401, 'Your session has ended. Please sign in again.'],
       ['en', 'network_error', 0, 'We could not reach the portal.'],

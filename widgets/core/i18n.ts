@@ -52,9 +52,9 @@ export const coreMessages = {
   es: {
     loading: 'Cargando…',
     'language.label': 'Idioma',
-    'error.tenant_not_found': 'Este portal no está disponible. Revisa la dirección o contacta con la empresa.',
-    'error.network_error': 'No pudimos conectar con el portal. Revisa tu conexión e inténtalo de nuevo.',
-    'error.generic': 'Algo salió mal. Inténtalo de nuevo en un momento.',
+    'error.tenant_not_found': 'Este portal no está disponible. Revise la dirección o contacte con la empresa.',
+    'error.network_error': 'No pudimos conectar con el portal. Revise su conexión e inténtelo de nuevo.',
+    'error.generic': 'Algo salió mal. Inténtelo de nuevo en un momento.',
     retry: 'Reintentar',
   },
 } satisfies Catalog<string>;

@@ -97,14 +97,14 @@ export const es: LocaleCopy = {
       ],
     }),
     'request-update': ({ link, requestSubject, event, status }, tenant) => ({
-      subject: event === 'reply' ? `${tenant} ha respondido a tu solicitud` : `Tu solicitud a ${tenant}: ${STATUS[status]}`,
-      heading: event === 'reply' ? 'Tienes una respuesta' : 'Tu solicitud ha avanzado',
+      subject: event === 'reply' ? `${tenant} ha respondido a su solicitud` : `Su solicitud a ${tenant}: ${STATUS[status]}`,
+      heading: event === 'reply' ? 'Tiene una respuesta' : 'Su solicitud ha avanzado',
       intro: [
-        event === 'reply' ? `${tenant} ha respondido a tu solicitud «${requestSubject}».` : `Tu solicitud «${requestSubject}» está ahora ${STATUS[status]}.`,
-        'Accede al portal de clientes para leerla y, si lo necesitas, responder.',
+        event === 'reply' ? `${tenant} ha respondido a su solicitud «${requestSubject}».` : `Su solicitud «${requestSubject}» está ahora ${STATUS[status]}.`,
+        'Acceda al portal de clientes para leerla y, si lo necesita, responder.',
       ],
       action: { button: 'Abrir mi solicitud', link },
-      notes: [`Recibes este correo porque hiciste esta solicitud en el portal de clientes de ${tenant}.`],
+      notes: [`Recibe este correo porque hizo esta solicitud en el portal de clientes de ${tenant}.`],
     }),
     'process-update': ({ link, processTitle, event, detail }, tenant) => ({
       subject: event === 'phase' ? `${tenant}: su expediente avanza a «${detail}»` : `${tenant}: novedad en su expediente — ${detail}`,
