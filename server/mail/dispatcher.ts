@@ -192,6 +192,9 @@ function sender(from: string, tenantName: string): string {
 }
 
 function describe(error: unknown): string {
-  const { code, responseCode, message } = error as { code?: string; responseCode?: number; message?: string };
-  return [code, responseCode, message ?? String(error)].filter(Boolean).join(' ').slice(0, 1000);
+  const { code, responseCode, message, name, errors } = error as { code?: string; responseCode?: number; message?: string; name?: string; errors?: unknown[] };
+  // Never an empty reason: an error without a message says its name, and an AggregateError (a connection tried on
+  // several addresses) what each attempt met.
+  const parts = [code, responseCode, message || name || String(error), ...(Array.isArray(errors) ? errors.map(describe) : [])];
+  return parts.filter(Boolean).join(' ').slice(0, 1000);
 }
