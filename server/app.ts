@@ -48,6 +48,9 @@ import { settingsRoutes } from './features/admin/routes-settings.ts';
 import { tokenRoutes } from './features/admin/routes-tokens.ts';
 import { mailRoutes } from './features/admin/routes-mail.ts';
 import { originGuard, tenantCors } from './http/tenant-cors.ts';
+import { eventFeedRoutes, webhookRoutes } from './features/webhooks/routes-v1.ts';
+import { openApiRoutes } from './openapi/routes.ts';
+import { PORTICO_VERSION } from './version.ts';
 
 /** What the app is built from; tests pass their own (a fake clock, a silent logger). */
 export interface AppDeps {
@@ -66,6 +69,8 @@ export interface AppDeps {
   storage: Storage;
   /** Card payments (B5), when a provider is configured; without one the card options are hidden. */
   payments?: PaymentProvider;
+  /** Asks the webhook dispatcher to deliver what was just committed. */
+  wakeWebhooks?: () => void;
   /** Mail kept instead of sent (no SMTP_URL, development): shown at /dev/mail. */
   capturedMail?: CaptureMailer;
 }
@@ -100,7 +105,10 @@ export function createApp(deps: AppDeps) {
     return (isUpload(c.req.path) ? fileBodies : smallBodies)(c, next);
   });
   // A staff member signed in to the console calls the management API with their session (issue 12).
-  app.use('/api/v1/*', staffBearer({ db, keys: deps.keys, clock: deps.clock }));
+  app.use('/api/v1/*', staffBearer({ db, keys: deps.keys, clock: deps.clock }), async function apiRateLimit(c, next) {
+    c.set('apiRateLimit', config.apiRateLimit);
+    await next();
+  });
   app.route('/api/portal/tenants', tenantRoutes(db));
   const authDeps = { db, keys: deps.keys, clock: deps.clock, wakeMail: deps.wakeMail, trustedProxies: config.trustedProxies };
   app.route('/api/portal/auth', authRoutes(authDeps));
@@ -140,6 +148,10 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/tokens', tokenRoutes({ db, clock: deps.clock }));
   app.route('/api/v1/mail', mailRoutes({ db, clock: deps.clock, wakeMail: deps.wakeMail, publicUrl: consoleUrl }));
   app.route('/api/v1/staff', staffRoutes({ db, clock: deps.clock, wakeMail: deps.wakeMail, consoleUrl }));
+  const wakeWebhooks = () => deps.wakeWebhooks?.();
+  app.route('/api/v1/webhooks', webhookRoutes({ db, clock: deps.clock, wakeWebhooks, allowPrivateAddresses: config.webhooks.allowPrivateAddresses }));
+  app.route('/api/v1/events', eventFeedRoutes({ db, clock: deps.clock }));
+  app.route('/', openApiRoutes(() => app as never, { version: PORTICO_VERSION, serverUrl: config.publicUrl }));
   app.route('/api/admin/auth', staffAuthRoutes({ db, keys: deps.keys, clock: deps.clock, trustedProxies: config.trustedProxies }));
   app.get('/.well-known/jwks.json', (c) => {
     c.header('Cache-Control', 'public, max-age=300');

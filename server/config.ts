@@ -54,6 +54,14 @@ const environmentSchema = z.object({
   /** Where the Stripe API is (a local test server in tests); never set in production. */
   STRIPE_API_BASE: httpOrigin.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Requests per minute an API token may make (issue 13). */
+  API_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  /** The first webhook retry waits this long, each next one twice as long (tests shorten it). */
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(30_000),
+  /** How long a webhook receiver may take to answer. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /** Webhooks to loopback and private addresses and over plain http (default: everywhere but production). */
+  WEBHOOK_ALLOW_PRIVATE: booleanFlag.optional(),
 });
 
 /** The server's settings, read once from the environment at start-up. */
@@ -84,6 +92,9 @@ export interface Config {
   s3?: S3Options;
   /** Card payments (B5) through Stripe; without it the card options are hidden. */
   stripe?: { secretKey: string; webhookSecret: string; apiBase?: string };
+  /** Requests per minute per API token. */
+  apiRateLimit: number;
+  webhooks: { retryBaseMs: number; timeoutMs: number; allowPrivateAddresses: boolean };
 }
 
 /** A configuration variable that cannot be used; its message names the variable and what is wrong. */
@@ -133,6 +144,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     stripe: values.STRIPE_SECRET_KEY && values.STRIPE_WEBHOOK_SECRET
       ? { secretKey: values.STRIPE_SECRET_KEY, webhookSecret: values.STRIPE_WEBHOOK_SECRET, apiBase: values.STRIPE_API_BASE }
       : undefined,
+    apiRateLimit: values.API_RATE_LIMIT,
+    webhooks: {
+      retryBaseMs: values.WEBHOOK_RETRY_BASE_MS,
+      timeoutMs: values.WEBHOOK_TIMEOUT_MS,
+      allowPrivateAddresses: values.WEBHOOK_ALLOW_PRIVATE ?? values.NODE_ENV !== 'production',
+    },
   };
 }
 

@@ -7,6 +7,7 @@ import { loadMigrations, migrate } from './db/migrate.ts';
 import { loadKeyStore } from './auth/keys.ts';
 import { startHousekeeping } from './db/housekeeping.ts';
 import { startMailDispatcher, type MailDispatcher } from './mail/dispatcher.ts';
+import { startWebhookDispatcher, type WebhookDispatcher } from './features/webhooks/dispatcher.ts';
 import { CaptureMailer, createSmtpMailer } from './mail/mailer.ts';
 import { s3Storage } from './storage/s3.ts';
 import { localStorage, type Storage } from './storage/storage.ts';
@@ -25,6 +26,8 @@ export interface RunningServer {
   keys: import('./auth/keys.ts').KeyStore;
   /** The outbox dispatcher, and the captured mail when there is no SMTP server. */
   mail: { dispatcher: MailDispatcher; captured?: CaptureMailer };
+  /** The webhook deliveries dispatcher. */
+  webhooks: WebhookDispatcher;
   /** Stops accepting, lets requests in flight finish (up to `graceMs`), then closes the database. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -55,6 +58,7 @@ export async function startServer(config: Config, logger: Logger, options: Start
     const smtp = config.smtpUrl ? createSmtpMailer(config.smtpUrl) : undefined;
     const captured = smtp ? undefined : new CaptureMailer();
     let dispatcher: MailDispatcher | undefined;
+    let webhooks: WebhookDispatcher | undefined;
     const storage = config.s3 ? s3Storage(config.s3) : localStorage(config.storageDir);
     let url = config.publicUrl ?? '';
     const app = createApp({
@@ -65,6 +69,7 @@ export async function startServer(config: Config, logger: Logger, options: Start
       schemaVersion: migrations.length,
       keys,
       wakeMail: () => dispatcher?.wake(),
+      wakeWebhooks: () => webhooks?.wake(),
       capturedMail: captured,
       storage,
       payments: config.stripe ? stripeProvider(config.stripe) : config.demo ? demoProvider({ baseUrl: () => url }) : undefined,
@@ -77,15 +82,18 @@ export async function startServer(config: Config, logger: Logger, options: Start
     const port = typeof address === 'object' && address ? address.port : config.port;
     url = serverUrl(config, port);
     dispatcher = startMailDispatcher({ db, mailer: smtp ?? captured!, from: config.mailFrom, logger, publicUrl: url });
+    webhooks = startWebhookDispatcher({ db, logger, ...config.webhooks });
     try {
       await options.prepare?.(db, url, storage);
     } catch (error) {
       server.close();
       await dispatcher.stop();
+      await webhooks.stop();
       throw error;
     }
     ready();
     const mailDispatcher = dispatcher;
+    const webhookDispatcher = webhooks;
     const housekeeping = startHousekeeping(db, options.clock ?? (() => new Date()), (error) => logger.warn({ err: error }, 'housekeeping failed'));
     return {
       url,
@@ -94,10 +102,12 @@ export async function startServer(config: Config, logger: Logger, options: Start
       app,
       keys,
       mail: { dispatcher: mailDispatcher, captured },
+      webhooks: webhookDispatcher,
       stop: async (graceMs = 10_000) => {
         await stopServer(server, graceMs, logger);
         housekeeping.stop();
         await mailDispatcher.stop();
+        await webhookDispatcher.stop();
         smtp?.close();
         await db.close();
         logger.debug('server, mail and database closed');

@@ -15,6 +15,8 @@ export async function sweep(db: Database, now: Date): Promise<Record<string, num
     sessions: (await sql`delete from sessions where expires_at < ${ago(24 * 7)} or revoked_at < ${ago(24 * 7)}`).count,
     outbox: (await sql`delete from outbox where status = 'sent' and sent_at < ${ago(24 * 30)}`).count,
     idempotency_keys: (await sql`delete from idempotency_keys where created_at < ${ago(24)}`).count,
+    // Events (and their deliveries and tries) are kept 30 days: the feed's and the delivery log's reach.
+    events: (await sql`delete from events where created_at < ${ago(24 * 30)}`).count,
   };
   return counts;
 }

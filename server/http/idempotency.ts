@@ -3,6 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Database } from '../db/database.ts';
 import { AppError } from './problem.ts';
+import { withMeta } from '../openapi/meta.ts';
 
 /** How long a key's first answer is kept and replayed. */
 const KEPT_MS = 24 * 3_600_000;
@@ -14,7 +15,7 @@ const KEPT_MS = 24 * 3_600_000;
  * correct the request and retry with the same key. Goes after the integration auth (the key is per tenant).
  */
 export const idempotent = (deps: { db: Database; clock: () => Date }): MiddlewareHandler =>
-  async function idempotent(c, next) {
+  withMeta(async function idempotent(c, next) {
     const key = c.req.header('Idempotency-Key');
     if (key === undefined) return next();
     if (!/^[\x21-\x7e]{1,200}$/.test(key)) {
@@ -52,4 +53,4 @@ export const idempotent = (deps: { db: Database; clock: () => Date }): Middlewar
     if (!ok) return void (await forget());
     const answer = await c.res.clone().json();
     await deps.db.withTenant(tenantId, (tx) => tx`update idempotency_keys set status = ${c.res.status}, body = ${tx.json(answer)} where key = ${key}`);
-  };
+  }, { kind: 'idempotent' });

@@ -3,6 +3,7 @@ import type { KeyStore } from '../auth/keys.ts';
 import { InvalidTokenError, verifyAccessToken, type AccessClaims, type TokenKind } from '../auth/tokens.ts';
 import type { Database } from '../db/database.ts';
 import { liveSession } from '../features/auth/sessions.ts';
+import { withMeta } from '../openapi/meta.ts';
 import { AppError } from './problem.ts';
 import { TENANT_HEADER } from './tenant-cors.ts';
 
@@ -45,7 +46,7 @@ declare module 'hono' {
 
 /** Resolves `X-Portal-Tenant` to an enabled tenant, or answers 404 `tenant_not_found`. */
 export const portalTenant = (db: Database): MiddlewareHandler =>
-  async function portalTenant(c, next) {
+  withMeta(async function portalTenant(c, next) {
     const slug = c.req.header(TENANT_HEADER);
     if (!slug) throw new AppError('tenant_not_found', 404, `Say which portal with the ${TENANT_HEADER} header`);
     const [row] = await db.withoutTenant(
@@ -54,7 +55,7 @@ export const portalTenant = (db: Database): MiddlewareHandler =>
     if (!row) throw new AppError('tenant_not_found', 404, 'There is no such portal');
     c.set('tenant', row);
     await next();
-  };
+  }, { kind: 'tenant' });
 
 function bearerToken(c: Context): string {
   const header = c.req.header('Authorization') ?? '';
@@ -68,7 +69,7 @@ function bearerToken(c: Context): string {
  * checked on every request: signing out or disabling a user takes effect at once).
  */
 export const requirePrincipal = (deps: { db: Database; keys: KeyStore; clock: () => Date }, kinds: TokenKind[]): MiddlewareHandler =>
-  async function requirePrincipal(c, next) {
+  withMeta(async function requirePrincipal(c, next) {
     const token = bearerToken(c);
     const now = deps.clock();
     let claims: AccessClaims | undefined;
@@ -95,7 +96,7 @@ export const requirePrincipal = (deps: { db: Database; keys: KeyStore; clock: ()
       scope: claims.scp,
     });
     await next();
-  };
+  }, { kind: 'auth', scheme: 'portalSession', sessions: kinds });
 
 /**
  * The portal user behind a full client session; anything else (a profile-only link, a quick-access session) is a

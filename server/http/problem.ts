@@ -16,6 +16,8 @@ export type ProblemCode =
   | 'forbidden'
   | 'invalid_credentials'
   | 'too_many_attempts'
+  | 'rate_limited'
+  | 'webhook_url_not_allowed'
   | 'invalid_code'
   | 'invalid_link'
   | 'challenge_expired'
@@ -93,6 +95,8 @@ const titles: Record<ProblemCode, string> = {
   forbidden: 'Not allowed',
   invalid_credentials: 'Wrong e-mail or password',
   too_many_attempts: 'Too many attempts',
+  rate_limited: 'Rate limit reached',
+  webhook_url_not_allowed: 'Webhook address not allowed',
   invalid_code: 'Wrong or expired code',
   invalid_link: 'Link expired or already used',
   challenge_expired: 'Sign-in step expired',

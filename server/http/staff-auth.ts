@@ -1,3 +1,4 @@
+import { withMeta } from '../openapi/meta.ts';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { KeyStore } from '../auth/keys.ts';
 import { InvalidTokenError, verifyAccessToken } from '../auth/tokens.ts';
@@ -75,13 +76,13 @@ export const staffBearer = (deps: { db: Database; keys: KeyStore; clock: () => D
  * (within 5 minutes). Integrations, with their own scoped tokens, are not asked.
  */
 export const requireRecentPassword = (): MiddlewareHandler =>
-  async function requireRecentPassword(c, next) {
+  withMeta(async function requireRecentPassword(c, next) {
     const staff = c.get('staff');
     if (staff && !staff.passwordConfirmed) {
       throw new AppError('password_confirmation_required', 403, 'Enter your password again to make this change');
     }
     await next();
-  };
+  }, { kind: 'recentPassword' });
 
 /** Who an audit entry names for a management call: the staff member, or the API token. */
 export function actorOf(c: Context): { type: 'staff' | 'integration'; id: string } {

@@ -29,6 +29,9 @@ export const SCOPES = [
   'content:read',
   'content:write',
   'branding:write',
+  'webhooks:read',
+  'webhooks:write',
+  'events:read',
 ] as const;
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const mirrorsServer: Same<(typeof SCOPES)[number], ApiScope> = true;
@@ -52,6 +55,8 @@ const en = {
   'module.profile': 'Registration details',
   'module.content': 'News, materials and campaigns',
   'module.branding': 'Settings and branding',
+  'module.webhooks': 'Webhooks',
+  'module.events': 'Event feed',
   'summary.both': 'view and change',
   'summary.none': 'No permissions',
 };
@@ -73,6 +78,8 @@ const messages: Catalog<Key> = {
     'module.profile': 'Dados cadastrais',
     'module.content': 'Notícias, materiais e campanhas',
     'module.branding': 'Configurações e identidade visual',
+    'module.webhooks': 'Webhooks',
+    'module.events': 'Feed de eventos',
     'summary.both': 'ver e alterar',
     'summary.none': 'Nenhuma permissão',
   },
@@ -90,6 +97,8 @@ const messages: Catalog<Key> = {
     'module.profile': 'Datos de registro',
     'module.content': 'Noticias, materiales y campañas',
     'module.branding': 'Configuración e imagen',
+    'module.webhooks': 'Webhooks',
+    'module.events': 'Feed de eventos',
     'summary.both': 'ver y modificar',
     'summary.none': 'Sin permisos',
   },
