@@ -105,6 +105,11 @@ export function createApp(deps: AppDeps) {
     return (isUpload(c.req.path) ? fileBodies : smallBodies)(c, next);
   });
   // A staff member signed in to the console calls the management API with their session (issue 12).
+  // A change that went through may have written events: their webhooks go out now rather than at the next round.
+  app.use('/api/*', async function wakeWebhooksAfterChange(c, next) {
+    await next();
+    if (c.req.method !== 'GET' && c.res.status < 400) deps.wakeWebhooks?.();
+  });
   app.use('/api/v1/*', staffBearer({ db, keys: deps.keys, clock: deps.clock }), async function apiRateLimit(c, next) {
     c.set('apiRateLimit', config.apiRateLimit);
     await next();

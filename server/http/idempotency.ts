@@ -7,11 +7,15 @@ import { withMeta } from '../openapi/meta.ts';
 
 /** How long a key's first answer is kept and replayed. */
 const KEPT_MS = 24 * 3_600_000;
+/** How long a copy waits for the first request with its key to finish, and how often it looks. */
+const WAIT_MS = 10_000;
+const POLL_MS = 50;
 
 /**
  * `Idempotency-Key` for the management API: a request repeated with the same key within 24 hours gets the first
  * successful answer again (with `Idempotent-Replayed: true`) and nothing is done twice. The same key with another
- * body is a 422; while the first is still running, a 409. Refused and failed requests are not kept, so a client may
+ * body is a 422; a copy sent while the first is still running waits for the first's answer (a 409 only if that
+ * takes more than 10 s). Refused and failed requests are not kept, so a client may
  * correct the request and retry with the same key. Goes after the integration auth (the key is per tenant).
  */
 export const idempotent = (deps: { db: Database; clock: () => Date }): MiddlewareHandler =>
@@ -25,17 +29,27 @@ export const idempotent = (deps: { db: Database; clock: () => Date }): Middlewar
     const body = new Uint8Array(await c.req.arrayBuffer());
     const hash = createHash('sha256').update(`${c.req.method} ${c.req.path}\n`).update(body).digest('hex');
     const now = deps.clock();
-    const claimed = await deps.db.withTenant(tenantId, async (tx) => {
-      const [won] = await tx`
-        insert into idempotency_keys (tenant_id, key, request_hash, created_at) values (portico_current_tenant(), ${key}, ${hash}, ${now})
-        on conflict (tenant_id, key) do update set request_hash = excluded.request_hash, status = null, body = null, created_at = excluded.created_at
-          where idempotency_keys.created_at < ${new Date(now.getTime() - KEPT_MS)}
-        returning key`;
-      if (won) return undefined;
-      const [first] = await tx<{ request_hash: string; status: number | null; body: unknown }[]>`
-        select request_hash, status, body from idempotency_keys where key = ${key}`;
-      return first;
-    });
+    const claim = () =>
+      deps.db.withTenant(tenantId, async (tx) => {
+        const [won] = await tx`
+          insert into idempotency_keys (tenant_id, key, request_hash, created_at) values (portico_current_tenant(), ${key}, ${hash}, ${now})
+          on conflict (tenant_id, key) do update set request_hash = excluded.request_hash, status = null, body = null, created_at = excluded.created_at
+            where idempotency_keys.created_at < ${new Date(now.getTime() - KEPT_MS)}
+          returning key`;
+        if (won) return undefined;
+        const [first] = await tx<{ request_hash: string; status: number | null; body: unknown }[]>`
+          select request_hash, status, body from idempotency_keys where key = ${key}`;
+        // Gone between the two statements: the first request failed and let go of the key.
+        return first ?? { request_hash: hash, status: null, body: null, released: true };
+      });
+    // A copy that arrives while the first is running waits for its answer (up to WAIT_MS) rather than failing:
+    // an integration that sends the same batch three times at once gets one result three times.
+    let claimed = await claim();
+    for (const deadline = Date.now() + WAIT_MS; claimed && claimed.status === null && Date.now() < deadline; ) {
+      if (claimed.request_hash !== hash) break;
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+      claimed = await claim();
+    }
     if (claimed) {
       if (claimed.request_hash !== hash) throw new AppError('idempotency_key_reused', 422, 'This Idempotency-Key was used for a different request');
       if (claimed.status === null) throw new AppError('idempotency_in_progress', 409, 'A request with this Idempotency-Key is still running; try again shortly');

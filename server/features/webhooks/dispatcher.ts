@@ -22,12 +22,15 @@ export interface WebhookDispatcherOptions {
   allowPrivateAddresses: boolean;
   /** How often the table is looked at without a `wake()` (default 5 s). */
   intervalMs?: number;
+  /** Deliveries claimed per round (default 50). */
   batchSize?: number;
+  /** Deliveries under way at once (default 100). */
+  maxConcurrent?: number;
 }
 
 export interface WebhookDispatcher {
   wake(): void;
-  /** Delivers everything due now and settles (tests). */
+  /** Delivers everything due now, waits for the deliveries under way, and settles (tests). */
   drain(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -53,8 +56,9 @@ export function webhookRetryDelayMs(attempts: number, baseMs: number, maxMs: num
 
 /**
  * Delivers the webhook outbox. A round claims due deliveries in one statement (a lease: `next_attempt_at` moves
- * past the timeout, so a crashed server's claim is tried again), posts them all at once with no transaction open —
- * each with its own timeout, so a receiver that hangs holds up only itself — and records every try. Nothing here
+ * past the timeout, so a crashed server's claim is tried again) and starts posting each with no transaction open;
+ * each settles on its own with its own timeout, so a receiver that hangs holds up only itself (up to
+ * `maxConcurrent` at once), and every try is recorded. Nothing here
  * runs in a request: the API only writes rows, so a dead endpoint never slows the portal.
  */
 export function startWebhookDispatcher(options: WebhookDispatcherOptions): WebhookDispatcher {
@@ -65,24 +69,41 @@ export function startWebhookDispatcher(options: WebhookDispatcherOptions): Webho
   const giveUpAfterMs = options.giveUpAfterMs ?? 24 * 3_600_000;
   const timeoutMs = options.timeoutMs ?? 10_000;
   const batchSize = options.batchSize ?? 50;
+  const maxConcurrent = options.maxConcurrent ?? 100;
   const leaseSeconds = Math.ceil(timeoutMs / 1000) + 30;
   let stopped = false;
   let inFlight: Promise<void> | undefined;
   let again = false;
   let soon: NodeJS.Timeout | undefined;
 
+  /** Deliveries under way; each settles on its own, so a slow receiver holds up nobody else. */
+  const active = new Set<Promise<void>>();
+  /** Their HTTP requests, cut short when the server stops (the lease brings them back later). */
+  const posting = new Set<import('node:http').ClientRequest>();
+
   async function round(): Promise<number> {
+    const room = Math.min(batchSize, maxConcurrent - active.size);
+    if (room <= 0) return 0;
     const claimed = await sql<Claimed[]>`
       with due as (
         update webhook_deliveries d set attempts = d.attempts + 1, next_attempt_at = now() + make_interval(secs => ${leaseSeconds})
           from (select id from webhook_deliveries where status = 'pending' and next_attempt_at <= now()
-                 order by next_attempt_at, id limit ${batchSize} for update skip locked) picked
+                 order by next_attempt_at, id limit ${room} for update skip locked) picked
          where d.id = picked.id
         returning d.id, d.tenant_id, d.attempts, d.created_at, d.endpoint_id, d.event_id)
       select due.id, due.tenant_id, due.attempts, due.created_at, e.url, e.secret, e.enabled,
              ev.id as event_id, ev.type, ev.data, ev.created_at as event_created_at
         from due join webhook_endpoints e on e.id = due.endpoint_id join events ev on ev.id = due.event_id`;
-    await Promise.all(claimed.map(deliver));
+    for (const row of claimed) {
+      const delivery: Promise<void> = deliver(row)
+        .catch((error: unknown) => log.error({ err: error, deliveryId: row.id }, 'webhook delivery could not be recorded'))
+        .finally(() => {
+          active.delete(delivery);
+          // Room for more, and its retry may be due soon.
+          background();
+        });
+      active.add(delivery);
+    }
     return claimed.length;
   }
 
@@ -147,7 +168,11 @@ export function startWebhookDispatcher(options: WebhookDispatcherOptions): Webho
         },
       );
       const timer = setTimeout(() => request.destroy(new Error(`No answer within ${timeoutMs / 1000} s`)), timeoutMs);
-      request.on('close', () => clearTimeout(timer));
+      posting.add(request);
+      request.on('close', () => {
+        clearTimeout(timer);
+        posting.delete(request);
+      });
       request.on('timeout', () => request.destroy(new Error(`No answer within ${timeoutMs / 1000} s`)));
       request.on('error', (error: NodeJS.ErrnoException) => resolve({ error: [error.code, error.message].filter(Boolean).join(' ').slice(0, 500) || error.name }));
       request.end(body);
@@ -195,14 +220,19 @@ export function startWebhookDispatcher(options: WebhookDispatcherOptions): Webho
   return {
     wake: background,
     async drain() {
-      await inFlight?.catch(() => {});
-      await run();
+      do {
+        await inFlight?.catch(() => {});
+        await run();
+        await Promise.all(active);
+      } while (active.size > 0 || inFlight);
     },
     async stop() {
       stopped = true;
       clearInterval(timer);
       clearTimeout(soon);
       await inFlight?.catch(() => {});
+      for (const request of posting) request.destroy(new Error('Portico is stopping; tried again later'));
+      await Promise.all(active);
     },
   };
 }
