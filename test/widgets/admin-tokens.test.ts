@@ -103,7 +103,7 @@ describe('<admin-tokens>', () => {
     // A module's legend names its boxes: "Settings and branding" has only "Change".
     const branding = [...root(el).querySelectorAll('fieldset.scope-module')].find((f) => norm(f.querySelector('legend')!.textContent) === 'Settings and branding')!;
     expect([...branding.querySelectorAll('input')].map((i) => i.value)).to.deep.equal(['branding:write']);
-    expect(root(el).querySelectorAll('fieldset.scope-module input[type=checkbox]')).to.have.length(19);
+    expect(root(el).querySelectorAll('fieldset.scope-module input[type=checkbox]')).to.have.length(22);
   });
 
   it('creates a token with exactly what was chosen and shows it once, with a warning, Copy and a curl example', async () => {

@@ -18,6 +18,7 @@ export const SECTIONS = [
   { id: 'mail', tag: 'admin-mail', scope: 'mail:write', load: () => import('./mail/admin-mail.ts') },
   { id: 'team', tag: 'admin-team', scope: 'staff:write', load: () => import('./team/admin-team.ts') },
   { id: 'tokens', tag: 'admin-tokens', scope: 'tokens:write', load: () => import('./tokens/admin-tokens.ts') },
+  { id: 'webhooks', tag: 'admin-webhooks', scope: 'webhooks:read', load: () => import('./webhooks/admin-webhooks.ts') },
   { id: 'audit', tag: 'admin-audit', scope: 'audit:read', load: () => import('./audit/admin-audit.ts') },
   { id: 'embed', tag: 'admin-embed', scope: 'accounts:read', load: () => import('./embed/admin-embed.ts') },
 ] as const satisfies readonly { id: string; tag: string; scope: Scope; load: () => Promise<unknown> }[];

@@ -7,8 +7,8 @@ import { fakeAdminApi } from '../fake-admin-api.ts';
  * are written out (not computed by the server's `scopesOf`, which would pull server code into the page).
  */
 
-const READS: ApiScope[] = ['accounts:read', 'requests:read', 'users:read', 'billing:read', 'processes:read', 'documents:read', 'appointments:read', 'profile:read', 'content:read'];
-const WRITES: ApiScope[] = ['accounts:write', 'requests:write', 'users:write', 'billing:write', 'processes:write', 'documents:write', 'appointments:write', 'profile:write', 'content:write', 'branding:write'];
+const READS: ApiScope[] = ['accounts:read', 'requests:read', 'users:read', 'billing:read', 'processes:read', 'documents:read', 'appointments:read', 'profile:read', 'content:read', 'webhooks:read', 'events:read'];
+const WRITES: ApiScope[] = ['accounts:write', 'requests:write', 'users:write', 'billing:write', 'processes:write', 'documents:write', 'appointments:write', 'profile:write', 'content:write', 'branding:write', 'webhooks:write'];
 
 /** The scopes of each role (a `staff` member here may read and write users and read accounts). */
 export const FIXTURE_SCOPES: Record<StaffRole, Scope[]> = {
