@@ -258,13 +258,13 @@ export function exampleOf(schema: JsonSchema): unknown {
 function responsesOf(operation: OperationInfo, doc: RouteDoc | undefined): Operation {
   const responses: Operation = {};
   for (const [status, response] of Object.entries(doc?.responses ?? { 200: { description: 'OK' } })) {
-    const type = response.contentType ?? 'application/json';
+    const types = [response.contentType ?? 'application/json'].flat();
     responses[status] =
       Number(status) === 204
         ? { description: response.description }
         : {
             description: response.description,
-            content: { [type]: response.example === undefined ? {} : { example: response.example } },
+            content: Object.fromEntries(types.map((type) => [type, response.example === undefined ? {} : { example: response.example }])),
           };
   }
   const rateLimited = operation.meta.some((meta) => meta.kind === 'auth' && meta.scheme === 'apiToken');

@@ -23,8 +23,8 @@ export interface ResponseDoc {
   description: string;
   /** An example of the body (JSON unless `contentType` says otherwise). */
   example?: unknown;
-  /** Defaults to `application/json`; a file download names its type (`application/pdf`, `text/calendar` …). */
-  contentType?: string;
+  /** Defaults to `application/json`; a file download names its type (`application/pdf`, `text/calendar` …), or its types. */
+  contentType?: string | string[];
 }
 
 /** The words and examples of one operation. */

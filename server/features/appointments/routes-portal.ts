@@ -15,6 +15,7 @@ import { bookableServices, findService, pick, providersOf } from './catalog.ts';
 import { guidePdf } from './guide-pdf.ts';
 import { notifyAppointment } from './notify.ts';
 import { listProposals, proposeTimes } from './proposals.ts';
+import { portalAppointmentDocs as doc } from './route-docs.ts';
 import { bookInput, listQuery, MAX_RANGE_DAYS, proposalInput, slotsQuery, type AppointmentCatalog } from './schemas.ts';
 import { effectiveSettings } from './settings.ts';
 import { daysBetween, dateIn } from './slots.ts';
@@ -47,7 +48,7 @@ export function portalAppointmentRoutes(deps: AuthDeps & { wakeMail: () => void 
 
   return new Hono()
     .use(portalTenant(db), requirePrincipal(deps, ['portal']))
-    .get('/catalog', validate('query', accountQuery.extend(localeQuery.shape)), async (c) => {
+    .get('/catalog', doc.catalog, validate('query', accountQuery.extend(localeQuery.shape)), async (c) => {
       const { accountId, locale } = c.req.valid('query');
       const catalog = await db.withTenant(c.get('tenant').id, async (tx): Promise<AppointmentCatalog> => {
         const settings = await effectiveSettings(tx, (await account(tx, c, accountId)).id);
@@ -65,7 +66,7 @@ export function portalAppointmentRoutes(deps: AuthDeps & { wakeMail: () => void 
       });
       return c.json(catalog);
     })
-    .get('/slots', validate('query', slotsQuery), async (c) => {
+    .get('/slots', doc.slots, validate('query', slotsQuery), async (c) => {
       const query = c.req.valid('query');
       const span = daysBetween(query.from, query.to);
       if (span < 0) throw new AppError('invalid_input', 400, 'The range ends before it starts', [{ path: 'to', message: 'must not be before from' }]);
@@ -80,7 +81,7 @@ export function portalAppointmentRoutes(deps: AuthDeps & { wakeMail: () => void 
       });
       return c.json(answer);
     })
-    .get('/', validate('query', listQuery.extend(localeQuery.shape)), async (c) => {
+    .get('/', doc.list, validate('query', listQuery.extend(localeQuery.shape)), async (c) => {
       const { locale, ...query } = c.req.valid('query');
       const userId = clientUserOf(c.get('principal'));
       const page = await db.withTenant(c.get('tenant').id, async (tx) => {
@@ -90,7 +91,7 @@ export function portalAppointmentRoutes(deps: AuthDeps & { wakeMail: () => void 
       });
       return c.json(page);
     })
-    .post('/', validate('json', bookInput), async (c) => {
+    .post('/', doc.book, validate('json', bookInput), async (c) => {
       const body = c.req.valid('json');
       const tenant = c.get('tenant');
       const userId = clientUserOf(c.get('principal'));
@@ -135,7 +136,7 @@ export function portalAppointmentRoutes(deps: AuthDeps & { wakeMail: () => void 
       deps.wakeMail();
       return c.json(publicView(booked), 201);
     })
-    .post('/:id/cancel', validate('param', idParam), async (c) => {
+    .post('/:id/cancel', doc.cancel, validate('param', idParam), async (c) => {
       const tenant = c.get('tenant');
       const now = clock();
       const cancelled = await db.withTenant(tenant.id, async (tx) => {
@@ -160,7 +161,7 @@ export function portalAppointmentRoutes(deps: AuthDeps & { wakeMail: () => void 
       deps.wakeMail();
       return c.json(publicView(cancelled));
     })
-    .get('/:id/guide', validate('param', idParam), validate('query', localeQuery), async (c) => {
+    .get('/:id/guide', doc.guide, validate('param', idParam), validate('query', localeQuery), async (c) => {
       const tenant = c.get('tenant');
       const locale = localeOf(c, c.req.valid('query').locale);
       const { appointment, brand, patient, instructions, contact } = await db.withTenant(tenant.id, async (tx) => {
@@ -196,12 +197,12 @@ export function portalAppointmentRoutes(deps: AuthDeps & { wakeMail: () => void 
       });
       return downloadResponse(pdf, { name: `guide-${appointment.id.slice(0, 8)}.pdf`, type: 'application/pdf' });
     })
-    .get('/proposals', validate('query', localeQuery), async (c) => {
+    .get('/proposals', doc.listProposals, validate('query', localeQuery), async (c) => {
       const userId = clientUserOf(c.get('principal'));
       const items = await db.withTenant(c.get('tenant').id, (tx) => listProposals(tx, userId, localeOf(c, c.req.valid('query').locale)));
       return c.json({ items });
     })
-    .post('/proposals', validate('json', proposalInput), async (c) => {
+    .post('/proposals', doc.propose, validate('json', proposalInput), async (c) => {
       const body = c.req.valid('json');
       const tenant = c.get('tenant');
       const userId = clientUserOf(c.get('principal'));

@@ -10,6 +10,7 @@ import { slotsOfDay } from './availability.ts';
 import { audit, findAppointment, insertBooking, listBookings, markCancelled } from './bookings.ts';
 import { notifyAppointment } from './notify.ts';
 import { answerProposal, pendingProposal, proposalsForBusiness, wallClock } from './proposals.ts';
+import { integrationAppointmentDocs as doc } from './route-docs.ts';
 import {
   accountSettingsInput,
   bookingsQuery,
@@ -53,8 +54,8 @@ export function integrationAppointmentRoutes(deps: { db: Database; clock: () => 
   };
 
   return new Hono()
-    .get('/settings', reads, async (c) => c.json(await db.withTenant(c.get('tenant').id, (tx) => tenantSettings(tx))))
-    .put('/settings', writes, validate('json', settingsInput), async (c) => {
+    .get('/settings', doc.getSettings, reads, async (c) => c.json(await db.withTenant(c.get('tenant').id, (tx) => tenantSettings(tx))))
+    .put('/settings', doc.putSettings, writes, validate('json', settingsInput), async (c) => {
       const settings = c.req.valid('json');
       await db.withTenant(c.get('tenant').id, async (tx) => {
         await saveTenantSettings(tx, settings, clock());
@@ -62,7 +63,7 @@ export function integrationAppointmentRoutes(deps: { db: Database; clock: () => 
       });
       return c.json(settings);
     })
-    .get('/accounts/:accountId/settings', reads, validate('param', accountParam), async (c) =>
+    .get('/accounts/:accountId/settings', doc.getAccountSettings, reads, validate('param', accountParam), async (c) =>
       c.json(
         await db.withTenant(c.get('tenant').id, async (tx) => {
           await accountExists(tx, c.req.valid('param').accountId);
@@ -70,7 +71,7 @@ export function integrationAppointmentRoutes(deps: { db: Database; clock: () => 
         }),
       ),
     )
-    .put('/accounts/:accountId/settings', writes, validate('param', accountParam), validate('json', accountSettingsInput), async (c) => {
+    .put('/accounts/:accountId/settings', doc.putAccountSettings, writes, validate('param', accountParam), validate('json', accountSettingsInput), async (c) => {
       const { accountId } = c.req.valid('param');
       return c.json(
         await db.withTenant(c.get('tenant').id, async (tx) => {
@@ -81,7 +82,7 @@ export function integrationAppointmentRoutes(deps: { db: Database; clock: () => 
         }),
       );
     })
-    .get('/services', reads, async (c) =>
+    .get('/services', doc.listServices, reads, async (c) =>
       c.json({
         items: await db.withTenant(
           c.get('tenant').id,
@@ -90,7 +91,7 @@ export function integrationAppointmentRoutes(deps: { db: Database; clock: () => 
         ),
       }),
     )
-    .put('/services/:key', writes, validate('param', keyParam), validate('json', serviceInput), async (c) => {
+    .put('/services/:key', doc.putService, writes, once, validate('param', keyParam), validate('json', serviceInput), async (c) => {
       const body = c.req.valid('json');
       await db.withTenant(c.get('tenant').id, async (tx) => {
         await tx`
@@ -102,7 +103,7 @@ export function integrationAppointmentRoutes(deps: { db: Database; clock: () => 
       });
       return c.json({ key: c.req.valid('param').key, ...body });
     })
-    .get('/providers', reads, async (c) =>
+    .get('/providers', doc.listProviders, reads, async (c) =>
       c.json({
         items: await db.withTenant(
           c.get('tenant').id,
@@ -114,7 +115,7 @@ export function integrationAppointmentRoutes(deps: { db: Database; clock: () => 
         ),
       }),
     )
-    .put('/providers/:key', writes, validate('param', keyParam), validate('json', providerInput), async (c) => {
+    .put('/providers/:key', doc.putProvider, writes, once, validate('param', keyParam), validate('json', providerInput), async (c) => {
       const body = c.req.valid('json');
       const saved = await db.withTenant(c.get('tenant').id, async (tx) => {
         const services = await tx<{ id: string; key: string }[]>`select id, key from appointment_services where key = any(${body.services}) and tenant_id = portico_current_tenant()`;
@@ -131,7 +132,7 @@ export function integrationAppointmentRoutes(deps: { db: Database; clock: () => 
       });
       return c.json(saved);
     })
-    .get('/providers/:key/rules', reads, validate('param', keyParam), async (c) =>
+    .get('/providers/:key/rules', doc.getRules, reads, validate('param', keyParam), async (c) =>
       c.json(
         await db.withTenant(c.get('tenant').id, async (tx) => {
           const id = await providerId(tx, c.req.valid('param').key, 'key');
@@ -143,7 +144,7 @@ export function integrationAppointmentRoutes(deps: { db: Database; clock: () => 
         }),
       ),
     )
-    .put('/providers/:key/rules', writes, validate('param', keyParam), validate('json', rulesInput), async (c) => {
+    .put('/providers/:key/rules', doc.putRules, writes, validate('param', keyParam), validate('json', rulesInput), async (c) => {
       const { rules } = c.req.valid('json');
       await db.withTenant(c.get('tenant').id, async (tx) => {
         const id = await providerId(tx, c.req.valid('param').key, 'key');
@@ -164,7 +165,7 @@ export function integrationAppointmentRoutes(deps: { db: Database; clock: () => 
       });
       return c.json({ rules });
     })
-    .get('/exceptions', reads, validate('query', z.object({ from: z.iso.date(), to: z.iso.date() })), async (c) => {
+    .get('/exceptions', doc.listExceptions, reads, validate('query', z.object({ from: z.iso.date(), to: z.iso.date() })), async (c) => {
       const { from, to } = c.req.valid('query');
       const zone = c.get('tenant').timeZone;
       const items = await db.withTenant(
@@ -177,7 +178,7 @@ export function integrationAppointmentRoutes(deps: { db: Database; clock: () => 
       );
       return c.json({ items });
     })
-    .post('/exceptions', writes, once, validate('json', exceptionInput), async (c) => {
+    .post('/exceptions', doc.createException, writes, once, validate('json', exceptionInput), async (c) => {
       const body = c.req.valid('json');
       const period = 'date' in body ? dayBounds(body.date, c.get('tenant').timeZone) : { from: new Date(body.from), to: new Date(body.to) };
       const created = await db.withTenant(c.get('tenant').id, async (tx) => {
@@ -189,19 +190,19 @@ export function integrationAppointmentRoutes(deps: { db: Database; clock: () => 
       });
       return c.json(created, 201);
     })
-    .delete('/exceptions/:id', writes, validate('param', idParam), async (c) => {
+    .delete('/exceptions/:id', doc.deleteException, writes, validate('param', idParam), async (c) => {
       const deleted = await db.withTenant(c.get('tenant').id, (tx) => tx`delete from availability_exceptions where id = ${c.req.valid('param').id} and tenant_id = portico_current_tenant() returning id`);
       if (!deleted.length) throw new AppError('not_found', 404, 'No such exception');
       return c.body(null, 204);
     })
-    .get('/bookings', reads, validate('query', bookingsQuery), async (c) => {
+    .get('/bookings', doc.listBookings, reads, validate('query', bookingsQuery), async (c) => {
       const { from, to, ...filters } = c.req.valid('query');
       if (daysBetween(from, to) < 0 || daysBetween(from, to) > 366) throw new AppError('invalid_input', 400, 'The range must go forward and cover at most a year', [{ path: 'to', message: 'must be 0 to 366 days after from' }]);
       const zone = c.get('tenant').timeZone;
       const items = await db.withTenant(c.get('tenant').id, (tx) => listBookings(tx, { ...filters, from: dayBounds(from, zone).from, to: dayBounds(to, zone).to }));
       return c.json({ items });
     })
-    .post('/bookings/:id/cancel', writes, validate('param', idParam), async (c) => {
+    .post('/bookings/:id/cancel', doc.cancelBooking, writes, validate('param', idParam), async (c) => {
       const tenant = c.get('tenant');
       const result = await db.withTenant(tenant.id, async (tx) => {
         const found = await findAppointment(tx, { business: true }, c.req.valid('param').id, (id) => effectiveSettings(tx, id), tenant.locale, clock(), { lock: true });
@@ -216,10 +217,10 @@ export function integrationAppointmentRoutes(deps: { db: Database; clock: () => 
       deps.wakeMail();
       return c.json(result);
     })
-    .get('/proposals', reads, validate('query', z.object({ status: z.enum(['pending', 'confirmed', 'refused']).optional() })), async (c) =>
+    .get('/proposals', doc.listProposals, reads, validate('query', z.object({ status: z.enum(['pending', 'confirmed', 'refused']).optional() })), async (c) =>
       c.json({ items: await db.withTenant(c.get('tenant').id, (tx) => proposalsForBusiness(tx, c.req.valid('query').status, c.get('tenant').locale)) }),
     )
-    .post('/proposals/:id/confirm', writes, once, validate('param', idParam), validate('json', confirmInput), async (c) => {
+    .post('/proposals/:id/confirm', doc.confirmProposal, writes, once, validate('param', idParam), validate('json', confirmInput), async (c) => {
       const tenant = c.get('tenant');
       const body = c.req.valid('json');
       const now = clock();
@@ -255,7 +256,7 @@ export function integrationAppointmentRoutes(deps: { db: Database; clock: () => 
       deps.wakeMail();
       return c.json(result, 201);
     })
-    .post('/proposals/:id/refuse', writes, once, validate('param', idParam), validate('json', refuseInput), async (c) => {
+    .post('/proposals/:id/refuse', doc.refuseProposal, writes, once, validate('param', idParam), validate('json', refuseInput), async (c) => {
       const tenant = c.get('tenant');
       const { reason } = c.req.valid('json');
       const result = await db.withTenant(tenant.id, async (tx) => {

@@ -13,6 +13,7 @@ import { PaymentProviderError, type PaymentProvider } from './payments/provider.
 import { boletoPdf } from './pdf/boleto-pdf.ts';
 import { accountStatementPdf, incomeTaxStatementPdf } from './pdf/statement-pdf.ts';
 import * as q from './queries.ts';
+import { portalBillingDocs as doc } from './route-docs.ts';
 import { isoDate, listQuery, PAYMENT_METHODS, type BillingSummary } from './schemas.ts';
 
 export type BillingDeps = AuthDeps & { storage: Storage; payments?: PaymentProvider };
@@ -50,7 +51,7 @@ export function portalBillingRoutes(deps: BillingDeps) {
 
   return new Hono()
     .use(portalTenant(db), requirePrincipal(deps, ['portal']))
-    .get('/summary', validate('query', accountQuery), async (c) => {
+    .get('/summary', doc.summary, validate('query', accountQuery), async (c) => {
       const who = reader(c);
       const { accountId } = c.req.valid('query');
       const principal = c.get('principal');
@@ -62,15 +63,15 @@ export function portalBillingRoutes(deps: BillingDeps) {
       });
       return c.json(summary);
     })
-    .get('/charges', validate('query', listQuery), async (c) =>
+    .get('/charges', doc.listCharges, validate('query', listQuery), async (c) =>
       c.json(await db.withTenant(c.get('tenant').id, (tx) => q.listCharges(tx, reader(c), c.req.valid('query'), cardAvailable))),
     )
-    .get('/charges/:id', validate('param', idParam), async (c) => {
+    .get('/charges/:id', doc.getCharge, validate('param', idParam), async (c) => {
       const charge = await db.withTenant(c.get('tenant').id, (tx) => q.findCharge(tx, reader(c), c.req.valid('param').id, cardAvailable));
       if (!charge) throw noSuchCharge();
       return c.json(charge);
     })
-    .get('/charges/:id/boleto', validate('param', idParam), async (c) => {
+    .get('/charges/:id/boleto', doc.boleto, validate('param', idParam), async (c) => {
       const who = reader(c);
       const { id } = c.req.valid('param');
       const found = await db.withTenant(c.get('tenant').id, async (tx) => {
@@ -85,7 +86,7 @@ export function portalBillingRoutes(deps: BillingDeps) {
       const pdf = boletoPdf({ tenant: found.brand, locale: locale(c), charge: found.charge, payer: found.payer, now: clock() });
       return downloadResponse(pdf, { name: `boleto-${found.charge.dueDate}.pdf`, type: 'application/pdf' });
     })
-    .post('/charges/:id/card', validate('param', idParam), async (c) => {
+    .post('/charges/:id/card', doc.payByCard, validate('param', idParam), async (c) => {
       const payments = await provider();
       const who = reader(c);
       const { id } = c.req.valid('param');
@@ -110,7 +111,7 @@ export function portalBillingRoutes(deps: BillingDeps) {
       });
       return c.json({ url: page.url });
     })
-    .post('/payment-methods/manage', validate('json', accountQuery), async (c) => {
+    .post('/payment-methods/manage', doc.manageMethods, validate('json', accountQuery), async (c) => {
       const payments = await provider();
       const tenant = c.get('tenant');
       const userId = clientUserOf(c.get('principal'));
@@ -128,7 +129,7 @@ export function portalBillingRoutes(deps: BillingDeps) {
       });
       return c.json({ url: page.url });
     })
-    .put('/payment-methods/preferred', validate('json', accountQuery.extend({ method: z.enum(PAYMENT_METHODS) })), async (c) => {
+    .put('/payment-methods/preferred', doc.preferMethod, validate('json', accountQuery.extend({ method: z.enum(PAYMENT_METHODS) })), async (c) => {
       const userId = clientUserOf(c.get('principal'));
       const { method, accountId } = c.req.valid('json');
       if (method === 'card' && !deps.payments) throw new AppError('payment_provider_unavailable', 404, 'Card payments are not offered by this portal');
@@ -139,24 +140,24 @@ export function portalBillingRoutes(deps: BillingDeps) {
       });
       return c.json({ preferred: method });
     })
-    .get('/invoices', validate('query', listQuery.pick({ accountId: true, establishmentId: true, before: true, limit: true })), async (c) =>
+    .get('/invoices', doc.listInvoices, validate('query', listQuery.pick({ accountId: true, establishmentId: true, before: true, limit: true })), async (c) =>
       c.json(await db.withTenant(c.get('tenant').id, (tx) => q.listInvoices(tx, reader(c), c.req.valid('query')))),
     )
-    .get('/invoices/:id/:format{pdf|xml}', validate('param', idParam.extend({ format: z.enum(['pdf', 'xml']) })), async (c) => {
+    .get('/invoices/:id/:format{pdf|xml}', doc.invoiceFile, validate('param', idParam.extend({ format: z.enum(['pdf', 'xml']) })), async (c) => {
       const { id, format } = c.req.valid('param');
       return sendBillingFile(c, deps, reader(c), { table: 'invoices', column: format === 'pdf' ? 'pdf_file_id' : 'xml_file_id', id });
     })
-    .get('/reports', validate('query', accountQuery), async (c) => {
+    .get('/reports', doc.listReports, validate('query', accountQuery), async (c) => {
       const items = await db.withTenant(c.get('tenant').id, async (tx) => {
         const settings = await q.billingSettings(tx);
         return q.listReports(tx, reader(c), { accountId: c.req.valid('query').accountId, includePending: settings.showPendingReports });
       });
       return c.json({ items });
     })
-    .get('/reports/:id/file', validate('param', idParam), async (c) =>
+    .get('/reports/:id/file', doc.reportFile, validate('param', idParam), async (c) =>
       sendBillingFile(c, deps, reader(c), { table: 'billing_reports', column: 'file_id', id: c.req.valid('param').id }),
     )
-    .get('/statements/account', validate('query', accountQuery.extend({ from: isoDate, to: isoDate })), async (c) => {
+    .get('/statements/account', doc.accountStatement, validate('query', accountQuery.extend({ from: isoDate, to: isoDate })), async (c) => {
       const { accountId, from, to } = c.req.valid('query');
       const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
       if (days < 0) throw new AppError('invalid_input', 400, 'The period ends before it starts', [{ path: 'to', message: 'must not be before from' }]);
@@ -169,7 +170,7 @@ export function portalBillingRoutes(deps: BillingDeps) {
       const pdf = accountStatementPdf({ tenant: data.brand, locale: locale(c), account: data.account, period: { from, to }, charges: data.charges, now: clock() });
       return downloadResponse(pdf, { name: `statement-${from}-${to}.pdf`, type: 'application/pdf' });
     })
-    .get('/statements/income-tax', validate('query', accountQuery.extend({ year: z.coerce.number().int().min(2000).max(2100) })), async (c) => {
+    .get('/statements/income-tax', doc.incomeTaxStatement, validate('query', accountQuery.extend({ year: z.coerce.number().int().min(2000).max(2100) })), async (c) => {
       const { accountId, year } = c.req.valid('query');
       const who = reader(c);
       const data = await db.withTenant(c.get('tenant').id, async (tx) => {

@@ -9,6 +9,7 @@ import { validate } from '../../http/validate.ts';
 import type { Storage } from '../../storage/storage.ts';
 import { storeBillingFile, type FileSlot } from './files.ts';
 import * as q from './queries.ts';
+import { integrationBillingDocs as doc } from './route-docs.ts';
 import { billingSettingsInput, chargeBatch, externalId, invoiceBatch, isoDate, listQuery, reportBatch } from './schemas.ts';
 import { upsertCharges, upsertInvoices, upsertReports } from './upsert.ts';
 
@@ -45,8 +46,8 @@ export function integrationBillingRoutes(deps: { db: Database; clock: () => Date
     });
 
   return new Hono()
-    .get('/settings', reads, async (c) => c.json(await db.withTenant(c.get('tenant').id, (tx) => q.billingSettings(tx))))
-    .put('/settings', writes, validate('json', billingSettingsInput), async (c) => {
+    .get('/settings', doc.getSettings, reads, async (c) => c.json(await db.withTenant(c.get('tenant').id, (tx) => q.billingSettings(tx))))
+    .put('/settings', doc.putSettings, writes, validate('json', billingSettingsInput), async (c) => {
       const body = c.req.valid('json');
       await db.withTenant(c.get('tenant').id, async (tx) => {
         await tx`insert into billing_settings (tenant_id, pix_key, pix_merchant_name, pix_merchant_city, show_pending_reports, updated_at)
@@ -57,7 +58,7 @@ export function integrationBillingRoutes(deps: { db: Database; clock: () => Date
       });
       return c.json(body);
     })
-    .put('/charges', writes, once, validate('json', chargeBatch), async (c) => {
+    .put('/charges', doc.upsertCharges, writes, once, validate('json', chargeBatch), async (c) => {
       const items = c.req.valid('json').items;
       const results = await db.withTenant(c.get('tenant').id, async (tx) => {
         const outcome = await upsertCharges(tx, items, await q.billingSettings(tx), clock());
@@ -67,22 +68,22 @@ export function integrationBillingRoutes(deps: { db: Database; clock: () => Date
       });
       return c.json({ results });
     })
-    .get('/charges', reads, validate('query', listQuery.extend({ externalId: externalId.optional() })), async (c) =>
+    .get('/charges', doc.listCharges, reads, validate('query', listQuery.extend({ externalId: externalId.optional() })), async (c) =>
       c.json(await db.withTenant(c.get('tenant').id, (tx) => q.listCharges(tx, reader(c), c.req.valid('query'), deps.cardAvailable))),
     )
-    .get('/charges/:id', reads, validate('param', idParam), async (c) => {
+    .get('/charges/:id', doc.getCharge, reads, validate('param', idParam), async (c) => {
       const charge = await db.withTenant(c.get('tenant').id, (tx) => q.findCharge(tx, reader(c), c.req.valid('param').id, deps.cardAvailable));
       if (!charge) throw new AppError('not_found', 404, 'No such charge');
       return c.json(charge);
     })
-    .post('/charges/:id/paid', writes, once, validate('param', idParam), validate('json', paidBody), async (c) =>
+    .post('/charges/:id/paid', doc.markPaid, writes, once, validate('param', idParam), validate('json', paidBody), async (c) =>
       c.json(await settle(c, c.req.valid('param').id, 'paid', c.req.valid('json'))),
     )
-    .post('/charges/:id/cancel', writes, once, validate('param', idParam), async (c) => c.json(await settle(c, c.req.valid('param').id, 'cancelled')))
-    .put('/charges/:id/boleto', writes, once, validate('param', idParam), async (c) =>
+    .post('/charges/:id/cancel', doc.cancel, writes, once, validate('param', idParam), async (c) => c.json(await settle(c, c.req.valid('param').id, 'cancelled')))
+    .put('/charges/:id/boleto', doc.uploadBoleto, writes, once, validate('param', idParam), async (c) =>
       c.json(await upload(c, { table: 'charges', column: 'boleto_file_id', id: c.req.valid('param').id }, 'pdf')),
     )
-    .put('/invoices', writes, once, validate('json', invoiceBatch), async (c) => {
+    .put('/invoices', doc.upsertInvoices, writes, once, validate('json', invoiceBatch), async (c) => {
       const items = c.req.valid('json').items;
       const results = await db.withTenant(c.get('tenant').id, async (tx) => {
         const outcome = await upsertInvoices(tx, items, clock());
@@ -92,25 +93,25 @@ export function integrationBillingRoutes(deps: { db: Database; clock: () => Date
       });
       return c.json({ results });
     })
-    .get('/invoices', reads, validate('query', listQuery.pick({ accountId: true, establishmentId: true, before: true, limit: true })), async (c) =>
+    .get('/invoices', doc.listInvoices, reads, validate('query', listQuery.pick({ accountId: true, establishmentId: true, before: true, limit: true })), async (c) =>
       c.json(await db.withTenant(c.get('tenant').id, (tx) => q.listInvoices(tx, reader(c), c.req.valid('query')))),
     )
-    .put('/invoices/:id/:format{pdf|xml}', writes, once, validate('param', idParam.extend({ format: z.enum(['pdf', 'xml']) })), async (c) => {
+    .put('/invoices/:id/:format{pdf|xml}', doc.uploadInvoiceFile, writes, once, validate('param', idParam.extend({ format: z.enum(['pdf', 'xml']) })), async (c) => {
       const { id, format } = c.req.valid('param');
       return c.json(await upload(c, { table: 'invoices', column: format === 'pdf' ? 'pdf_file_id' : 'xml_file_id', id }, format));
     })
-    .put('/reports', writes, once, validate('json', reportBatch), async (c) => {
+    .put('/reports', doc.upsertReports, writes, once, validate('json', reportBatch), async (c) => {
       const items = c.req.valid('json').items;
       const results = await db.withTenant(c.get('tenant').id, (tx) => upsertReports(tx, items, clock()));
       return c.json({ results });
     })
-    .get('/reports', reads, validate('query', z.object({ accountId: z.uuid().optional() })), async (c) =>
+    .get('/reports', doc.listReports, reads, validate('query', z.object({ accountId: z.uuid().optional() })), async (c) =>
       c.json({ items: await db.withTenant(c.get('tenant').id, (tx) => q.listReports(tx, reader(c), { accountId: c.req.valid('query').accountId, includePending: true })) }),
     )
-    .put('/reports/:id/file', writes, once, validate('param', idParam), async (c) =>
+    .put('/reports/:id/file', doc.uploadReportFile, writes, once, validate('param', idParam), async (c) =>
       c.json(await upload(c, { table: 'billing_reports', column: 'file_id', id: c.req.valid('param').id }, 'pdf')),
     )
-    .get('/customers', reads, async (c) => {
+    .get('/customers', doc.customers, reads, async (c) => {
       // B5: how each account prefers to pay, as its clients chose in the portal.
       const items = await db.withTenant(c.get('tenant').id, (tx) => tx`
         select account_id as "accountId", preferred_method as preferred, preferred_by as "preferredBy", updated_at as "updatedAt",
