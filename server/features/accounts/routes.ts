@@ -1,10 +1,12 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Database } from '../../db/database.ts';
+import { idempotent } from '../../http/idempotency.ts';
 import { requireIntegration } from '../../http/integration-auth.ts';
 import { actorOf } from '../../http/staff-auth.ts';
 import { validate } from '../../http/validate.ts';
 import { email } from '../auth/schemas.ts';
+import { accountRouteDocs as doc } from './route-docs.ts';
 import { createAccount, findAccount } from './service.ts';
 
 const newAccount = z.object({
@@ -21,12 +23,12 @@ const newAccount = z.object({
 export function accountRoutes(deps: { db: Database; clock: () => Date }) {
   const { db } = deps;
   return new Hono()
-    .post('/', requireIntegration(deps, 'accounts:write'), validate('json', newAccount), async (c) => {
+    .post('/', doc.create, requireIntegration(deps, 'accounts:write'), idempotent(deps), validate('json', newAccount), async (c) => {
       const tenant = c.get('tenant');
       const result = await db.withTenant(tenant.id, (tx) => createAccount(tx, tenant, actorOf(c), c.req.valid('json')));
       return c.json(result, result.created ? 201 : 200);
     })
-    .get('/:id', requireIntegration(deps, 'accounts:read'), validate('param', z.object({ id: z.uuid() })), async (c) => {
+    .get('/:id', doc.get, requireIntegration(deps, 'accounts:read'), validate('param', z.object({ id: z.uuid() })), async (c) => {
       const account = await db.withTenant(c.get('tenant').id, (tx) => findAccount(tx, c.req.valid('param').id));
       return c.json(account);
     });

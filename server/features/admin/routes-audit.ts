@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { Database } from '../../db/database.ts';
 import { requireIntegration } from '../../http/integration-auth.ts';
 import { validate } from '../../http/validate.ts';
+import { adminRouteDocs as doc } from './route-docs.ts';
 import { auditQuery, type AuditEntry, type AuditPage } from './schemas.ts';
 
 /** actor_id is text: only a well-formed uuid is cast, so an operator's or system's own id never fails the query. */
@@ -25,7 +26,7 @@ type AuditRow = Omit<AuditEntry, 'id' | 'at' | 'actor' | 'subject'> & {
  */
 export function auditRoutes(deps: { db: Database; clock: () => Date }) {
   const { db } = deps;
-  return new Hono().get('/', requireIntegration(deps, 'audit:read'), validate('query', auditQuery), async (c) => {
+  return new Hono().get('/', doc.audit, requireIntegration(deps, 'audit:read'), validate('query', auditQuery), async (c) => {
     const query = c.req.valid('query');
     const zone = c.get('tenant').timeZone;
     const rows = await db.withTenant(c.get('tenant').id, (tx) => {

@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Database, Tx } from '../../db/database.ts';
+import { idempotent } from '../../http/idempotency.ts';
 import { requireIntegration } from '../../http/integration-auth.ts';
 import { makeCursor, readCursor } from '../../http/page-cursor.ts';
 import type { PortalTenant } from '../../http/portal-auth.ts';
@@ -12,6 +13,7 @@ import { normalizeTaxId } from '../accounts/tax-id.ts';
 import { email as emailSchema } from '../auth/schemas.ts';
 import { LOCALES, type Locale } from '../tenants/schemas.ts';
 import { inviteUser, type Actor } from '../users/service.ts';
+import { adminRouteDocs as doc } from './route-docs.ts';
 import { accountListQuery, importInput, userListQuery, type AccountListItem, type ImportAnswer, type ImportRow, type PortalUserListItem } from './schemas.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -63,7 +65,7 @@ async function listAccounts(tx: Tx, query: z.infer<typeof accountListQuery>): Pr
 /** `/api/v1/accounts` (`GET /`): the console's list of client accounts, searched by name, tax id or e-mail. */
 export function accountListRoutes(deps: { db: Database; clock: () => Date }) {
   const { db } = deps;
-  return new Hono().get('/', requireIntegration(deps, 'accounts:read'), validate('query', accountListQuery), async (c) =>
+  return new Hono().get('/', doc.accounts, requireIntegration(deps, 'accounts:read'), validate('query', accountListQuery), async (c) =>
     c.json(await db.withTenant(c.get('tenant').id, (tx) => listAccounts(tx, c.req.valid('query')))),
   );
 }
@@ -246,15 +248,15 @@ export function userAdminRoutes(deps: { db: Database; clock: () => Date; wakeMai
   const { db, clock } = deps;
   const writes = requireIntegration(deps, 'users:write');
   return new Hono()
-    .get('/', requireIntegration(deps, 'users:read'), validate('query', userListQuery), async (c) =>
+    .get('/', doc.users, requireIntegration(deps, 'users:read'), validate('query', userListQuery), async (c) =>
       c.json(await db.withTenant(c.get('tenant').id, (tx) => listUsers(tx, c.req.valid('query')))),
     )
-    .post('/import', writes, validate('json', importInput), async (c) => {
+    .post('/import', doc.importUsers, writes, idempotent(deps), validate('json', importInput), async (c) => {
       const answer = await importUsers(db, c.get('tenant'), actorOf(c), c.req.valid('json'), clock);
       if (answer.invited) deps.wakeMail();
       return c.json(answer);
     })
-    .post('/:id/enable', writes, validate('param', z.object({ id: z.uuid() })), async (c) => {
+    .post('/:id/enable', doc.enableUser, writes, validate('param', z.object({ id: z.uuid() })), async (c) => {
       const { id } = c.req.valid('param');
       const actor = actorOf(c);
       await db.withTenant(c.get('tenant').id, async (tx) => {

@@ -9,6 +9,7 @@ import { enqueueMail } from '../../mail/outbox.ts';
 import { MAIL_SAMPLES } from '../../mail/samples.ts';
 import { isMailTemplate, MAIL_TEMPLATES, renderMail } from '../../mail/templates.ts';
 import { LOCALES, type Locale } from '../tenants/schemas.ts';
+import { adminRouteDocs as doc } from './route-docs.ts';
 import { outboxQuery, testMailInput, type MailPreview, type OutboxItem } from './schemas.ts';
 
 /**
@@ -19,7 +20,7 @@ export function mailRoutes(deps: { db: Database; clock: () => Date; wakeMail: ()
   const { db, clock } = deps;
   const mail = requireIntegration(deps, 'mail:write');
   return new Hono()
-    .get('/outbox', mail, validate('query', outboxQuery), async (c) => {
+    .get('/outbox', doc.outbox, mail, validate('query', outboxQuery), async (c) => {
       const { status, before, limit } = c.req.valid('query');
       const rows = await db.withTenant(
         c.get('tenant').id,
@@ -38,7 +39,7 @@ export function mailRoutes(deps: { db: Database; clock: () => Date; wakeMail: ()
       }));
       return c.json({ items, next: rows.length > limit ? items.at(-1)!.id : null });
     })
-    .post('/outbox/:id/retry', mail, validate('param', z.object({ id: z.coerce.number().int().positive() })), async (c) => {
+    .post('/outbox/:id/retry', doc.retryMail, mail, validate('param', z.object({ id: z.coerce.number().int().positive() })), async (c) => {
       const { id } = c.req.valid('param');
       await db.withTenant(c.get('tenant').id, async (tx) => {
         const [row] = await tx<{ status: string }[]>`select status from outbox where id = ${id} and tenant_id = portico_current_tenant() for update`;
@@ -51,8 +52,8 @@ export function mailRoutes(deps: { db: Database; clock: () => Date; wakeMail: ()
       deps.wakeMail();
       return c.json({ status: 'pending' }, 202);
     })
-    .get('/templates', mail, (c) => c.json({ items: MAIL_TEMPLATES }))
-    .get('/templates/:name/preview', mail, validate('query', z.object({ locale: z.enum(LOCALES).optional() }).strict()), async (c) => {
+    .get('/templates', doc.templates, mail, (c) => c.json({ items: MAIL_TEMPLATES }))
+    .get('/templates/:name/preview', doc.previewTemplate, mail, validate('query', z.object({ locale: z.enum(LOCALES).optional() }).strict()), async (c) => {
       const name = c.req.param('name');
       if (!isMailTemplate(name)) throw new AppError('not_found', 404, 'No such mail template');
       const tenant = c.get('tenant');
@@ -62,7 +63,7 @@ export function mailRoutes(deps: { db: Database; clock: () => Date; wakeMail: ()
       const rendered = renderMail(name, locale, MAIL_SAMPLES[name] as never, { name: tenant.name, logoUrl, primaryColor: brand!.primary_color });
       return c.json({ template: name, locale, subject: rendered.subject, html: rendered.html, text: rendered.text } satisfies MailPreview);
     })
-    .post('/test', mail, validate('json', testMailInput), async (c) => {
+    .post('/test', doc.testMail, mail, validate('json', testMailInput), async (c) => {
       const tenant = c.get('tenant');
       const { to, locale } = c.req.valid('json');
       const staff = c.get('staff');

@@ -6,6 +6,7 @@ import { actorOf, requireRecentPassword } from '../../http/staff-auth.ts';
 import { validate } from '../../http/validate.ts';
 import { MODULES, type Module } from '../modules/schemas.ts';
 import type { Branding, Locale } from '../tenants/schemas.ts';
+import { adminRouteDocs as doc } from './route-docs.ts';
 import { settingsPatch, type SettingsPatch, type TenantSettings } from './schemas.ts';
 
 
@@ -81,8 +82,8 @@ function columnsOf(patch: SettingsPatch): Record<string, unknown> {
 export function settingsRoutes(deps: { db: Database; clock: () => Date; publicUrl: string }) {
   const { db, clock, publicUrl } = deps;
   return new Hono()
-    .get('/', requireIntegration(deps, 'accounts:read'), async (c) => c.json(await db.withTenant(c.get('tenant').id, (tx) => readSettings(tx, publicUrl))))
-    .patch('/', requireIntegration(deps, 'branding:write'), requireRecentPassword(), validate('json', settingsPatch), async (c) => {
+    .get('/', doc.getSettings, requireIntegration(deps, 'accounts:read'), async (c) => c.json(await db.withTenant(c.get('tenant').id, (tx) => readSettings(tx, publicUrl))))
+    .patch('/', doc.patchSettings, requireIntegration(deps, 'branding:write'), requireRecentPassword(), validate('json', settingsPatch), async (c) => {
       const patch = c.req.valid('json');
       const columns = columnsOf(patch);
       if (!Object.keys(columns).length) throw new AppError('invalid_input', 400, 'The change names no setting', [{ path: '', message: 'names no setting' }]);

@@ -6,6 +6,7 @@ import { requireIntegration } from '../../http/integration-auth.ts';
 import { AppError } from '../../http/problem.ts';
 import { actorOf, requireRecentPassword } from '../../http/staff-auth.ts';
 import { validate } from '../../http/validate.ts';
+import { adminRouteDocs as doc } from './route-docs.ts';
 import { newTokenInput, type ApiTokenItem, type CreatedApiToken } from './schemas.ts';
 
 const DAY_MS = 86_400_000;
@@ -38,8 +39,8 @@ export function tokenRoutes(deps: { db: Database; clock: () => Date }) {
   const { db, clock } = deps;
   const manage = requireIntegration(deps, 'tokens:write');
   return new Hono()
-    .get('/', manage, async (c) => c.json({ items: await db.withTenant(c.get('tenant').id, (tx) => tokenItems(tx)) }))
-    .post('/', manage, requireRecentPassword(), validate('json', newTokenInput), async (c) => {
+    .get('/', doc.tokens, manage, async (c) => c.json({ items: await db.withTenant(c.get('tenant').id, (tx) => tokenItems(tx)) }))
+    .post('/', doc.createToken, manage, requireRecentPassword(), validate('json', newTokenInput), async (c) => {
       const { name, scopes, expiresInDays } = c.req.valid('json');
       const tenant = c.get('tenant');
       const actor = actorOf(c);
@@ -53,7 +54,7 @@ export function tokenRoutes(deps: { db: Database; clock: () => Date }) {
       });
       return c.json(created, 201);
     })
-    .delete('/:id', manage, validate('param', z.object({ id: z.uuid() })), async (c) => {
+    .delete('/:id', doc.revokeToken, manage, validate('param', z.object({ id: z.uuid() })), async (c) => {
       const { id } = c.req.valid('param');
       const actor = actorOf(c);
       await db.withTenant(c.get('tenant').id, async (tx) => {

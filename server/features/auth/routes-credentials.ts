@@ -10,6 +10,7 @@ import { validate } from '../../http/validate.ts';
 import { enqueueMail } from '../../mail/outbox.ts';
 import * as q from './queries.ts';
 import { emailBody, registerBody, signInBody } from './schemas.ts';
+import { authRouteDocs as doc } from './route-docs.ts';
 import { sendLink, startUserSession, type AuthDeps } from './service.ts';
 import { revokeUserSessions } from './sessions.ts';
 import { assertCostlyRequestAllowed, assertMailAllowed, releaseSignInAttempt, reserveSignInAttempt } from './throttle.ts';
@@ -49,7 +50,7 @@ function mailOnRequest(deps: AuthDeps, kind: string, work: (tx: Tx, email: strin
 export function credentialRoutes(deps: AuthDeps) {
   const { db, keys, clock } = deps;
   return new Hono()
-    .post('/sign-in', validate('json', signInBody), async (c) => {
+    .post('/sign-in', doc.signIn, validate('json', signInBody), async (c) => {
       const { email, password } = c.req.valid('json');
       const tenant = c.get('tenant');
       const ip = clientIp(c, deps.trustedProxies);
@@ -77,6 +78,7 @@ export function credentialRoutes(deps: AuthDeps) {
     })
     .post(
       '/register/code',
+      doc.registerCode,
       validate('json', emailBody),
       mailOnRequest(deps, 'code', async (tx, email, tenant, now) => {
         const user = await q.findUserByEmail(tx, email);
@@ -95,7 +97,7 @@ export function credentialRoutes(deps: AuthDeps) {
         });
       }),
     )
-    .post('/register', validate('json', registerBody), async (c) => {
+    .post('/register', doc.register, validate('json', registerBody), async (c) => {
       const { email, code, password } = c.req.valid('json');
       refusePassword(password);
       const tenant = c.get('tenant');
@@ -120,6 +122,7 @@ export function credentialRoutes(deps: AuthDeps) {
     })
     .post(
       '/first-access',
+      doc.firstAccess,
       validate('json', emailBody),
       mailOnRequest(deps, 'first-access', async (tx, email, tenant, now) => {
         const existing = await q.findUserByEmail(tx, email);
@@ -132,6 +135,7 @@ export function credentialRoutes(deps: AuthDeps) {
     )
     .post(
       '/password/forgot',
+      doc.forgotPassword,
       validate('json', emailBody),
       mailOnRequest(deps, 'reset', async (tx, email, tenant, now) => {
         const user = await q.findUserByEmail(tx, email);

@@ -9,6 +9,7 @@ import { AppError } from '../../http/problem.ts';
 import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from '../../http/refresh-cookie.ts';
 import { validate } from '../../http/validate.ts';
 import * as q from './queries.ts';
+import { authRouteDocs as doc } from './route-docs.ts';
 import { chooseAccountBody, inspectLinkBody, linkBody, quickAccessBody } from './schemas.ts';
 import { sessionAnswer, sessionInfo, startUserSession, type AuthDeps } from './service.ts';
 import { chooseSessionAccount, liveSession, openSession, revokeSession, revokeUserSessions, rotateRefreshToken } from './sessions.ts';
@@ -22,13 +23,13 @@ export function sessionRoutes(deps: AuthDeps) {
   const { db, keys, clock } = deps;
   const signedIn = requirePrincipal(deps, ['portal']);
   return new Hono()
-    .post('/link/inspect', validate('json', inspectLinkBody), async (c) => {
+    .post('/link/inspect', doc.inspectLink, validate('json', inspectLinkBody), async (c) => {
       // Looking does not spend the link: mail scanners that follow links change nothing (SECURITY.md 4).
       const link = await db.withTenant(c.get('tenant').id, (tx) => q.peekLink(tx, sha256(c.req.valid('json').token), clock()));
       if (!link) throw invalidLink();
       return c.json({ purpose: link.purpose, needsPassword: NEEDS_PASSWORD.has(link.purpose) });
     })
-    .post('/link/redeem', validate('json', linkBody), async (c) => {
+    .post('/link/redeem', doc.redeemLink, validate('json', linkBody), async (c) => {
       const { token, password } = c.req.valid('json');
       const tenant = c.get('tenant');
       const now = clock();
@@ -56,7 +57,7 @@ export function sessionRoutes(deps: AuthDeps) {
       setRefreshCookie(c, tenant.slug, session.refreshToken);
       return c.json(session.answer);
     })
-    .post('/refresh', async (c) => {
+    .post('/refresh', doc.refresh, async (c) => {
       const tenant = c.get('tenant');
       const token = readRefreshCookie(c, tenant.slug);
       // No cookie is the ordinary state of a visitor who has not signed in: nothing to restore, not an error.
@@ -73,7 +74,7 @@ export function sessionRoutes(deps: AuthDeps) {
       if (outcome.refreshToken) setRefreshCookie(c, tenant.slug, outcome.refreshToken);
       return c.json(outcome.answer);
     })
-    .post('/sign-out', async (c) => {
+    .post('/sign-out', doc.signOut, async (c) => {
       const tenant = c.get('tenant');
       const token = readRefreshCookie(c, tenant.slug);
       if (token) {
@@ -85,7 +86,7 @@ export function sessionRoutes(deps: AuthDeps) {
       clearRefreshCookie(c, tenant.slug);
       return c.body(null, 204);
     })
-    .post('/sign-out-everywhere', signedIn, async (c) => {
+    .post('/sign-out-everywhere', doc.signOutEverywhere, signedIn, async (c) => {
       const principal = c.get('principal');
       await db.withTenant(principal.tenantId, async (tx) => {
         await revokeUserSessions(tx, principal.subject, 'signed-out-everywhere', clock());
@@ -94,7 +95,7 @@ export function sessionRoutes(deps: AuthDeps) {
       clearRefreshCookie(c, c.get('tenant').slug);
       return c.body(null, 204);
     })
-    .get('/session', signedIn, async (c) => {
+    .get('/session', doc.session, signedIn, async (c) => {
       const principal = c.get('principal');
       const info = await db.withTenant(principal.tenantId, async (tx) => {
         const session = await liveSession(tx, principal.sessionId, clock());
@@ -103,7 +104,7 @@ export function sessionRoutes(deps: AuthDeps) {
       });
       return c.json(info);
     })
-    .post('/account', signedIn, validate('json', chooseAccountBody), async (c) => {
+    .post('/account', doc.chooseAccount, signedIn, validate('json', chooseAccountBody), async (c) => {
       const principal = c.get('principal');
       const { accountId } = c.req.valid('json');
       const answer = await db.withTenant(principal.tenantId, async (tx) => {
@@ -117,7 +118,7 @@ export function sessionRoutes(deps: AuthDeps) {
       });
       return c.json(answer);
     })
-    .post('/quick-access', validate('json', quickAccessBody), async (c) => {
+    .post('/quick-access', doc.quickAccess, validate('json', quickAccessBody), async (c) => {
       const { number, accessKey } = c.req.valid('json');
       const tenant = c.get('tenant');
       const ip = clientIp(c, deps.trustedProxies);

@@ -8,6 +8,7 @@ import { actorOf, requireRecentPassword } from '../../http/staff-auth.ts';
 import { validate } from '../../http/validate.ts';
 import { accountFor } from '../accounts/visibility.ts';
 import type { AuthDeps } from '../auth/service.ts';
+import { moduleRouteDocs as doc } from './route-docs.ts';
 import { accountModulesInput, linksInput, MODULES, type EffectiveModules, type Module } from './schemas.ts';
 
 /** What a quick-access session (A8) may ever open. */
@@ -27,7 +28,7 @@ export async function effectiveModules(tx: Tx, accountId: string | null): Promis
 /** `/api/portal/modules`: the menu of the whole portal for the signed-in account (G2, G3). */
 export function portalModuleRoutes(deps: AuthDeps) {
   const { db } = deps;
-  return new Hono().use(portalTenant(db), requirePrincipal(deps, ['portal', 'quick-access'])).get('/', validate('query', z.object({ accountId: z.uuid().optional() })), async (c) => {
+  return new Hono().use(portalTenant(db), requirePrincipal(deps, ['portal', 'quick-access'])).get('/', doc.portal, validate('query', z.object({ accountId: z.uuid().optional() })), async (c) => {
     const principal = c.get('principal');
     const modules = await db.withTenant(c.get('tenant').id, async (tx): Promise<Module[]> => {
       if (principal.type === 'quick-access') {
@@ -51,7 +52,7 @@ export function integrationModuleRoutes(deps: { db: Database; clock: () => Date 
     if (!row) throw new AppError('not_found', 404, 'No such account');
   };
   const accounts = new Hono()
-    .get('/:id/modules', requireIntegration(deps, 'accounts:read'), validate('param', accountParam), async (c) =>
+    .get('/:id/modules', doc.accountGet, requireIntegration(deps, 'accounts:read'), validate('param', accountParam), async (c) =>
       c.json(
         await db.withTenant(c.get('tenant').id, async (tx) => {
           await exists(tx, c.req.valid('param').id);
@@ -60,7 +61,7 @@ export function integrationModuleRoutes(deps: { db: Database; clock: () => Date 
         }),
       ),
     )
-    .put('/:id/modules', requireIntegration(deps, 'accounts:write'), validate('param', accountParam), validate('json', accountModulesInput), async (c) => {
+    .put('/:id/modules', doc.accountPut, requireIntegration(deps, 'accounts:write'), validate('param', accountParam), validate('json', accountModulesInput), async (c) => {
       const { id } = c.req.valid('param');
       const modules = await db.withTenant(c.get('tenant').id, async (tx) => {
         await exists(tx, id);
@@ -76,7 +77,7 @@ export function integrationModuleRoutes(deps: { db: Database; clock: () => Date 
       });
       return c.json({ modules });
     });
-  const branding = new Hono().put('/links', requireIntegration(deps, 'branding:write'), requireRecentPassword(), validate('json', linksInput), async (c) => {
+  const branding = new Hono().put('/links', doc.links, requireIntegration(deps, 'branding:write'), requireRecentPassword(), validate('json', linksInput), async (c) => {
     const links = c.req.valid('json');
     await db.withTenant(c.get('tenant').id, (tx) => tx`update tenants set links = ${tx.json(links as never)}, updated_at = ${deps.clock()} where id = portico_current_tenant()`);
     return c.json(links);

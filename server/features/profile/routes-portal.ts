@@ -10,6 +10,7 @@ import * as requests from '../requests/queries.ts';
 import type { Locale } from '../tenants/schemas.ts';
 import { exportAccountData } from './export.ts';
 import { loadAccount, readProfile } from './queries.ts';
+import { portalProfileRouteDocs as doc } from './route-docs.ts';
 import { changeInput, privacyRequestInput, type ChangeResult, type PrivacyRequestAnswer } from './schemas.ts';
 import { applyChanges } from './service.ts';
 
@@ -39,11 +40,11 @@ export function portalProfileRoutes(deps: AuthDeps & { wakeMail: () => void }) {
 
   return new Hono()
     .use(portalTenant(db), requirePrincipal(deps, ['portal']))
-    .get('/', validate('query', accountQuery), async (c) => {
+    .get('/', doc.get, validate('query', accountQuery), async (c) => {
       const { accountId, locale } = c.req.valid('query');
       return c.json(await db.withTenant(c.get('tenant').id, async (tx) => readProfile(tx, await account(tx, c, accountId), localeOf(c, locale), clock())));
     })
-    .patch('/', validate('query', accountQuery), validate('json', changeInput), async (c) => {
+    .patch('/', doc.patch, validate('query', accountQuery), validate('json', changeInput), async (c) => {
       const { accountId, locale } = c.req.valid('query');
       const tenant = c.get('tenant');
       const result = await db.withTenant(tenant.id, async (tx): Promise<ChangeResult> => {
@@ -53,7 +54,7 @@ export function portalProfileRoutes(deps: AuthDeps & { wakeMail: () => void }) {
       });
       return c.json(result);
     })
-    .post('/confirm', validate('query', accountQuery), async (c) => {
+    .post('/confirm', doc.confirm, validate('query', accountQuery), async (c) => {
       const { accountId, locale } = c.req.valid('query');
       const profile = await db.withTenant(c.get('tenant').id, async (tx) => {
         const found = await account(tx, c, accountId);
@@ -67,12 +68,12 @@ export function portalProfileRoutes(deps: AuthDeps & { wakeMail: () => void }) {
       });
       return c.json(profile);
     })
-    .get('/export', validate('query', accountQuery), async (c) => {
+    .get('/export', doc.export, validate('query', accountQuery), async (c) => {
       const data = await db.withTenant(c.get('tenant').id, async (tx) => exportAccountData(tx, (await account(tx, c, c.req.valid('query').accountId)).id, clock()));
       c.header('Content-Disposition', `attachment; filename="my-data-${clock().toISOString().slice(0, 10)}.json"`);
       return c.json(data);
     })
-    .post('/privacy-requests', validate('query', accountQuery), validate('json', privacyRequestInput), async (c) => {
+    .post('/privacy-requests', doc.privacyRequest, validate('query', accountQuery), validate('json', privacyRequestInput), async (c) => {
       const tenant = c.get('tenant');
       const { kind, details } = c.req.valid('json');
       const now = clock();

@@ -7,6 +7,7 @@ import { actorOf } from '../../http/staff-auth.ts';
 import { validate } from '../../http/validate.ts';
 import { fieldDefinitions, profileSettings } from './fields.ts';
 import { loadAccount, readProfile } from './queries.ts';
+import { integrationProfileRouteDocs as doc } from './route-docs.ts';
 import { approveInput, changeInput, customFieldInput, fieldKey, refuseInput, settingsInput, STANDARD_FIELDS, type ProfileChange } from './schemas.ts';
 import { applyChanges, decideChange, type Actor } from './service.ts';
 
@@ -31,8 +32,8 @@ export function integrationProfileRoutes(deps: { db: Database; clock: () => Date
   };
 
   return new Hono()
-    .get('/settings', reads, async (c) => c.json(await db.withTenant(c.get('tenant').id, (tx) => profileSettings(tx))))
-    .put('/settings', writes, validate('json', settingsInput), async (c) => {
+    .get('/settings', doc.getSettings, reads, async (c) => c.json(await db.withTenant(c.get('tenant').id, (tx) => profileSettings(tx))))
+    .put('/settings', doc.putSettings, writes, validate('json', settingsInput), async (c) => {
       const settings = c.req.valid('json');
       await db.withTenant(c.get('tenant').id, async (tx) => {
         const known = new Set((await fieldDefinitions(tx)).map((field) => field.key));
@@ -45,8 +46,8 @@ export function integrationProfileRoutes(deps: { db: Database; clock: () => Date
       });
       return c.json(settings);
     })
-    .get('/fields', reads, async (c) => c.json({ items: await db.withTenant(c.get('tenant').id, (tx) => fieldDefinitions(tx)) }))
-    .put('/fields/:key', writes, validate('param', z.object({ key: fieldKey })), validate('json', customFieldInput), async (c) => {
+    .get('/fields', doc.fields, reads, async (c) => c.json({ items: await db.withTenant(c.get('tenant').id, (tx) => fieldDefinitions(tx)) }))
+    .put('/fields/:key', doc.putField, writes, validate('param', z.object({ key: fieldKey })), validate('json', customFieldInput), async (c) => {
       const { key } = c.req.valid('param');
       if ((STANDARD_FIELDS as readonly string[]).includes(key)) throw new AppError('invalid_input', 400, 'That key is a standard field', [{ path: 'key', message: 'is taken by a standard field' }]);
       const field = c.req.valid('json');
@@ -62,10 +63,10 @@ export function integrationProfileRoutes(deps: { db: Database; clock: () => Date
       });
       return c.json({ key, ...field });
     })
-    .get('/accounts/:accountId', reads, validate('param', accountParam), async (c) =>
+    .get('/accounts/:accountId', doc.getAccount, reads, validate('param', accountParam), async (c) =>
       c.json(await db.withTenant(c.get('tenant').id, async (tx) => readProfile(tx, await account(tx, c.req.valid('param').accountId), c.get('tenant').locale, clock()))),
     )
-    .patch('/accounts/:accountId', writes, validate('param', accountParam), validate('json', changeInput), async (c) => {
+    .patch('/accounts/:accountId', doc.patchAccount, writes, validate('param', accountParam), validate('json', changeInput), async (c) => {
       const tenant = c.get('tenant');
       const result = await db.withTenant(tenant.id, async (tx) => {
         const found = await account(tx, c.req.valid('param').accountId);
@@ -74,7 +75,7 @@ export function integrationProfileRoutes(deps: { db: Database; clock: () => Date
       });
       return c.json(result);
     })
-    .get('/changes', reads, validate('query', z.object({ status: z.enum(['pending', 'approved', 'refused', 'superseded']).default('pending') })), async (c) =>
+    .get('/changes', doc.changes, reads, validate('query', z.object({ status: z.enum(['pending', 'approved', 'refused', 'superseded']).default('pending') })), async (c) =>
       c.json({
         items: await db.withTenant(
           c.get('tenant').id,
@@ -87,7 +88,7 @@ export function integrationProfileRoutes(deps: { db: Database; clock: () => Date
         ),
       }),
     )
-    .post('/changes/:id/approve', writes, validate('param', idParam), validate('json', approveInput), async (c) => {
+    .post('/changes/:id/approve', doc.approve, writes, validate('param', idParam), validate('json', approveInput), async (c) => {
       const tenant = c.get('tenant');
       const result = await db.withTenant(tenant.id, (tx) =>
         decideChange(tx, { tenant, id: c.req.valid('param').id, approve: true, message: c.req.valid('json').message, actor: actor(c), now: clock(), account: (id) => account(tx, id) }),
@@ -95,7 +96,7 @@ export function integrationProfileRoutes(deps: { db: Database; clock: () => Date
       deps.wakeMail();
       return c.json(result);
     })
-    .post('/changes/:id/refuse', writes, validate('param', idParam), validate('json', refuseInput), async (c) => {
+    .post('/changes/:id/refuse', doc.refuse, writes, validate('param', idParam), validate('json', refuseInput), async (c) => {
       const tenant = c.get('tenant');
       const result = await db.withTenant(tenant.id, (tx) =>
         decideChange(tx, { tenant, id: c.req.valid('param').id, approve: false, message: c.req.valid('json').reason, actor: actor(c), now: clock(), account: (id) => account(tx, id) }),
@@ -103,7 +104,7 @@ export function integrationProfileRoutes(deps: { db: Database; clock: () => Date
       deps.wakeMail();
       return c.json(result);
     })
-    .get('/feed', reads, validate('query', feedQuery), async (c) => {
+    .get('/feed', doc.feed, reads, validate('query', feedQuery), async (c) => {
       const { since, limit } = c.req.valid('query');
       const rows = await db.withTenant(
         c.get('tenant').id,

@@ -1,10 +1,12 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Database, Tx } from '../../db/database.ts';
+import { idempotent } from '../../http/idempotency.ts';
 import { requireIntegration } from '../../http/integration-auth.ts';
 import { AppError } from '../../http/problem.ts';
 import { actorOf, requireRecentPassword } from '../../http/staff-auth.ts';
 import { validate } from '../../http/validate.ts';
+import { staffRouteDocs as doc } from './route-docs.ts';
 import { newStaffInput, staffChangeInput } from './schemas.ts';
 import { createStaff, findStaff, memberOf, staffAudit, type StaffRow } from './service.ts';
 import { revokeStaffSessions } from './sessions.ts';
@@ -22,10 +24,10 @@ export function staffRoutes(deps: { db: Database; clock: () => Date; wakeMail: (
   const owners = async (tx: Tx) => (await tx<{ n: number }[]>`select count(*)::int as n from staff_users where role = 'owner' and status <> 'disabled'`)[0]!.n;
 
   return new Hono()
-    .get('/', team, async (c) =>
+    .get('/', doc.list, team, async (c) =>
       c.json({ items: (await db.withTenant(c.get('tenant').id, (tx) => tx<StaffRow[]>`select * from staff_users order by lower(name), id`)).map(memberOf) }),
     )
-    .post('/', team, requireRecentPassword(), validate('json', newStaffInput), async (c) => {
+    .post('/', doc.invite, team, requireRecentPassword(), idempotent(deps), validate('json', newStaffInput), async (c) => {
       const input = c.req.valid('json');
       assertMayGrant(c, input.role);
       const tenant = c.get('tenant');
@@ -34,7 +36,7 @@ export function staffRoutes(deps: { db: Database; clock: () => Date; wakeMail: (
       deps.wakeMail();
       return c.json(member, 201);
     })
-    .patch('/:id', team, requireRecentPassword(), validate('param', idParam), validate('json', staffChangeInput), async (c) => {
+    .patch('/:id', doc.change, team, requireRecentPassword(), validate('param', idParam), validate('json', staffChangeInput), async (c) => {
       const change = c.req.valid('json');
       const { id } = c.req.valid('param');
       const member = await db.withTenant(c.get('tenant').id, async (tx) => {

@@ -6,6 +6,7 @@ import { actorOf, requireRecentPassword } from '../../http/staff-auth.ts';
 import { sniffFileType } from '../../storage/uploads.ts';
 import { logoProblem } from '../billing/pdf/document.ts';
 import { findEnabledTenant } from './queries.ts';
+import { tenantRouteDocs as doc } from './route-docs.ts';
 
 /** The largest logo image PDFs carry (the database checks it too). */
 export const MAX_LOGO_BYTES = 256 * 1024;
@@ -19,7 +20,7 @@ export function logoRoutes(deps: { db: Database; clock: () => Date }) {
   const { db } = deps;
   const writes = requireIntegration(deps, 'branding:write');
   return new Hono()
-    .put('/logo', writes, requireRecentPassword(), async (c) => {
+    .put('/logo', doc.putLogo, writes, requireRecentPassword(), async (c) => {
       const bytes = new Uint8Array(await c.req.arrayBuffer());
       if (bytes.length > MAX_LOGO_BYTES) throw new AppError('payload_too_large', 413, `The logo must be at most ${MAX_LOGO_BYTES / 1024} KB`);
       const type = sniffFileType(bytes)?.type;
@@ -39,7 +40,7 @@ export function logoRoutes(deps: { db: Database; clock: () => Date }) {
       });
       return c.json({ type, size: bytes.length, logoUrl });
     })
-    .delete('/logo', writes, requireRecentPassword(), async (c) => {
+    .delete('/logo', doc.deleteLogo, writes, requireRecentPassword(), async (c) => {
       await db.withTenant(c.get('tenant').id, async (tx) => {
         await tx`delete from tenant_logos where tenant_id = portico_current_tenant()`;
         await tx`update tenants set logo_url = null, updated_at = ${deps.clock()} where id = portico_current_tenant() and logo_url like '/api/tenant-logos/%'`;

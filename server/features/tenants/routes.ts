@@ -2,11 +2,13 @@ import { Hono } from 'hono';
 import type { Database } from '../../db/database.ts';
 import { AppError } from '../../http/problem.ts';
 import { findEnabledTenant } from './queries.ts';
+import { tenantRouteDocs as doc } from './route-docs.ts';
 
 /** `/api/portal/tenants`: what a portal page needs to know about its tenant before anyone signs in. */
 export function tenantRoutes(db: Database) {
   return new Hono().get(
     '/:slug',
+    doc.get,
     // A malformed slug is just another unknown tenant: 404, and no hint of which slugs exist.
     async (c) => {
       const slug = c.req.param('slug');

@@ -1,11 +1,13 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Database } from '../../db/database.ts';
+import { idempotent } from '../../http/idempotency.ts';
 import { requireIntegration } from '../../http/integration-auth.ts';
 import { actorOf } from '../../http/staff-auth.ts';
 import { validate } from '../../http/validate.ts';
 import { selectionMagicLinks } from '../admin/schemas.ts';
 import { email } from '../auth/schemas.ts';
+import { userRouteDocs as doc } from './route-docs.ts';
 import { disableUser, inviteUser, resendActivation, sendMagicLinks, sendPasswordReset } from './service.ts';
 
 const userParam = z.object({ id: z.uuid() });
@@ -25,7 +27,9 @@ export function userRoutes(deps: { db: Database; clock: () => Date; wakeMail: ()
   return new Hono()
     .post(
       '/invitations',
+      doc.invite,
       writes,
+      idempotent(deps),
       validate('json', z.object({ email, accountId: z.uuid(), establishmentIds: z.array(z.uuid()).max(200).optional(), locale: z.enum(['pt-BR', 'es', 'en']).optional() })),
       async (c) => {
         const tenant = c.get('tenant');
@@ -34,24 +38,24 @@ export function userRoutes(deps: { db: Database; clock: () => Date; wakeMail: ()
         return c.json(result, 201);
       },
     )
-    .post('/:id/activation-email', writes, validate('param', userParam), async (c) => {
+    .post('/:id/activation-email', doc.activationEmail, writes, validate('param', userParam), async (c) => {
       const tenant = c.get('tenant');
       await db.withTenant(tenant.id, (tx) => resendActivation(tx, tenant, actorOf(c), c.req.valid('param').id, clock()));
       deps.wakeMail();
       return c.json({ status: 'sent' }, 202);
     })
-    .post('/:id/password-reset', writes, validate('param', userParam), async (c) => {
+    .post('/:id/password-reset', doc.passwordReset, writes, validate('param', userParam), async (c) => {
       const tenant = c.get('tenant');
       await db.withTenant(tenant.id, (tx) => sendPasswordReset(tx, tenant, actorOf(c), c.req.valid('param').id, clock()));
       deps.wakeMail();
       return c.json({ status: 'sent' }, 202);
     })
-    .post('/:id/disable', writes, validate('param', userParam), async (c) => {
+    .post('/:id/disable', doc.disable, writes, validate('param', userParam), async (c) => {
       const tenant = c.get('tenant');
       await db.withTenant(tenant.id, (tx) => disableUser(tx, actorOf(c), c.req.valid('param').id, clock()));
       return c.body(null, 204);
     })
-    .post('/magic-links', writes, validate('json', magicLinksInput), async (c) => {
+    .post('/magic-links', doc.magicLinks, writes, validate('json', magicLinksInput), async (c) => {
       const tenant = c.get('tenant');
       const sent = await db.withTenant(tenant.id, (tx) => sendMagicLinks(tx, tenant, actorOf(c), c.req.valid('json'), clock()));
       deps.wakeMail();
