@@ -1,3 +1,5 @@
+import { WEBHOOK_EVENT_TYPES } from '../server/features/webhooks/schemas.ts';
+import { newWebhookSecret } from '../server/features/webhooks/signature.ts';
 import { readFile } from 'node:fs/promises';
 import { API_SCOPES } from '../server/auth/api-tokens.ts';
 import { hashPassword } from '../server/auth/passwords.ts';
@@ -45,6 +47,9 @@ export async function seedDemoIfEmpty(db: Database, url: string, storage: Storag
       const logo = await readFile(new URL(`./${tenant.slug}/logo.png`, import.meta.url));
       await tx`insert into tenant_logos (tenant_id, content_type, bytes) values (${id}, 'image/png', ${logo})`;
       await seedRequestsAndToken(tx, tenant.slug as keyof typeof DEMO_REQUESTS, now);
+      // Every event goes to the demo's own receiver, which checks the signature and lists them at /dev/webhooks.
+      await tx`insert into webhook_endpoints (tenant_id, url, description, events, secret)
+               values (portico_current_tenant(), ${`${url}/dev/webhooks/${tenant.slug}`}, 'Demo receiver (see /dev/webhooks)', ${[...WEBHOOK_EVENT_TYPES]}, ${newWebhookSecret()})`;
       const owner = DEMO_STAFF[tenant.slug as keyof typeof DEMO_STAFF];
       await tx`insert into staff_users (tenant_id, email, name, role, password_hash, status, totp_secret)
                values (portico_current_tenant(), ${owner.email}, ${owner.name}, 'owner', ${hashes[tenant.slug as keyof typeof DEMO_STAFF]}, 'active', ${owner.totpSecret})`;

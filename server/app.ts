@@ -49,6 +49,7 @@ import { tokenRoutes } from './features/admin/routes-tokens.ts';
 import { mailRoutes } from './features/admin/routes-mail.ts';
 import { originGuard, tenantCors } from './http/tenant-cors.ts';
 import { eventFeedRoutes, webhookRoutes } from './features/webhooks/routes-v1.ts';
+import { demoWebhookReceiver } from './features/webhooks/demo-receiver.ts';
 import { openApiRoutes } from './openapi/routes.ts';
 import { PORTICO_VERSION } from './version.ts';
 
@@ -164,6 +165,7 @@ export function createApp(deps: AppDeps) {
     return c.json(deps.keys.jwks());
   });
   if (deps.capturedMail && config.mode !== 'production') app.route('/dev', devMailRoutes(deps.capturedMail));
+  if (config.demo && config.mode !== 'production') app.route('/dev', demoWebhookReceiver(db));
   app.route('/', healthRoutes(db, deps.schemaVersion));
   app.route('/', widgetBundleRoutes());
   app.route('/', adminConsoleRoutes());
