@@ -24,16 +24,17 @@ export function demoWebhookReceiver(db: Database) {
   return new Hono()
     .post('/webhooks/:slug', async (c) => {
       const body = await c.req.text();
-      const [endpoint] = await db.owner<{ secret: string }[]>`
+      // Every endpoint of the portal that points here (the seeded one, and any a visitor adds) has its own secret.
+      const endpoints = await db.owner<{ secret: string }[]>`
         select e.secret from webhook_endpoints e join tenants t on t.id = e.tenant_id
-         where t.slug = ${c.req.param('slug')} and e.url like ${`%/dev/webhooks/${c.req.param('slug')}`} limit 1`;
+         where t.slug = ${c.req.param('slug')} and e.url like ${`%/dev/webhooks/${c.req.param('slug')}`}`;
       let parsed: { id?: string; type?: string } = {};
       try {
         parsed = JSON.parse(body);
       } catch {
         return c.text('not JSON', 400);
       }
-      const signatureValid = Boolean(endpoint) && verifySignature(endpoint!.secret, body, c.req.header('Portico-Signature') ?? '', new Date());
+      const signatureValid = endpoints.some((endpoint) => verifySignature(endpoint.secret, body, c.req.header('Portico-Signature') ?? '', new Date()));
       received.unshift({ at: new Date().toISOString(), tenant: c.req.param('slug'), type: String(parsed.type), eventId: String(parsed.id), signatureValid, body: parsed });
       received.length = Math.min(received.length, KEPT);
       return signatureValid ? c.text('ok') : c.text('bad signature', 401);
