@@ -60,3 +60,44 @@ test("another tenant's account is a 404", async () => {
   const { id } = (await (await post('brazil', { kind: 'person', name: 'Só do Brasil' })).json()) as { id: string };
   assert.equal((await server.request(`/api/v1/accounts/${id}`, { headers: { Authorization: `Bearer ${tokens.spain}` } })).status, 404);
 });
+
+const put = (tenant: 'brazil' | 'spain', body: unknown) =>
+  server.request('/api/v1/accounts', { method: 'PUT', headers: { Authorization: `Bearer ${tokens[tenant]}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+type Results = { results: { externalId: string; id: string; result: string }[] };
+
+test('a batch upserts accounts by external id: created, updated, unchanged, one result per item in order', async () => {
+  const items = [
+    { kind: 'company', name: 'Construtora Alvorada', taxId: '11.444.777/0001-61', externalId: 'batch-1', establishments: [{ name: 'Matriz' }] },
+    { kind: 'person', name: 'Joana Prado', email: 'joana@example.com', externalId: 'batch-2' },
+  ];
+  const first = (await (await put('brazil', { items })).json()) as Results;
+  assert.deepEqual(first.results.map((r) => [r.externalId, r.result]), [['batch-1', 'created'], ['batch-2', 'created']]);
+  const second = (await (await put('brazil', { items: [{ ...items[0], name: 'Construtora Alvorada S.A.', establishments: [{ name: 'Matriz' }, { name: 'Obra Pampulha' }] }, items[1]] })).json()) as Results;
+  assert.deepEqual(second.results.map((r) => r.result), ['updated', 'unchanged']);
+  assert.deepEqual(second.results.map((r) => r.id), first.results.map((r) => r.id));
+  const account = (await (await server.request(`/api/v1/accounts/${first.results[0]!.id}`, { headers: { Authorization: `Bearer ${tokens.brazil}` } })).json()) as { name: string; establishments: { name: string }[] };
+  assert.equal(account.name, 'Construtora Alvorada S.A.');
+  assert.deepEqual(account.establishments.map((e) => e.name), ['Matriz', 'Obra Pampulha']);
+  // The other tenant's batch with the same external ids makes its own accounts.
+  const spanish = (await (await put('spain', { items: [{ kind: 'person', name: 'Lucía Fernández', externalId: 'batch-2' }] })).json()) as Results;
+  assert.equal(spanish.results[0]!.result, 'created');
+  assert.notEqual(spanish.results[0]!.id, first.results[1]!.id);
+});
+
+test('one wrong item refuses the whole batch, naming it; repeats and over 1,000 items too', async () => {
+  const count = async () => (await server.db.owner`select count(*)::int as n from accounts where tenant_id = ${brazil.id}`)[0]!.n;
+  const before = await count();
+  const good = { kind: 'person', name: 'Bruno', externalId: 'batch-ok' };
+  for (const [body, path] of [
+    [{ items: [good, { kind: 'company', name: 'X', taxId: '11.222.333/0001-82', externalId: 'batch-bad' }] }, 'items.1.taxId'],
+    [{ items: [good, { kind: 'person', name: 'X' }] }, 'items.1.externalId'],
+    [{ items: [good, { ...good, name: 'Bruno again' }] }, 'items.1.externalId'],
+    [{ items: [good, { kind: 'person', name: 'Ana', externalId: 'batch-est', establishments: [{ name: 'Filial' }] }] }, 'items.1.establishments'],
+    [{ items: Array.from({ length: 1001 }, (_, i) => ({ ...good, externalId: `many-${i}` })) }, 'items'],
+  ] as const) {
+    const problem = await readProblem(await put('brazil', body));
+    assert.equal(problem.code, 'invalid_input');
+    assert.ok((problem.errors as { path: string }[]).some((error) => error.path === path), `${path} in ${JSON.stringify(problem.errors).slice(0, 200)}`);
+  }
+  assert.equal(await count(), before, 'nothing written');
+});

@@ -1,5 +1,5 @@
 import { describe } from '../../openapi/meta.ts';
-import type { NewAccount } from './service.ts';
+import type { AccountUpsertResult, NewAccount } from './service.ts';
 
 const accountId = '2f4c6a8e-1b3d-4f5a-9c7e-0d2b4f6a8c1e';
 
@@ -24,6 +24,23 @@ export const accountRouteDocs = {
       200: { description: 'An account with this `externalId` already exists: its id, unchanged', example: { id: accountId, created: false } },
     },
     requestExample: newAccount,
+  }),
+  upsert: describe({
+    summary: 'Upsert up to 1,000 accounts by your own ids',
+    description:
+      'Each item is created when its `externalId` is new; otherwise its kind, name, tax id, e-mail and phone become what is sent, and establishments it names that the account lacks are added (matched by name; never removed here). All or nothing: one wrong item refuses the batch with each wrong field named `items.<n>.<field>`. Answers one result per item, in the order sent.',
+    responses: {
+      200: {
+        description: 'One result per item',
+        example: {
+          results: [
+            { externalId: 'erp-cliente-10482', id: accountId, result: 'updated' },
+            { externalId: 'erp-cliente-10483', id: '5a7c9e1b-3d5f-4a7b-9c1d-3e5f7a9b1c3d', result: 'created' },
+          ] satisfies AccountUpsertResult[],
+        },
+      },
+    },
+    requestExample: { items: [{ ...newAccount, externalId: 'erp-cliente-10482' }, { kind: 'person', name: 'Joana Prado', email: 'joana.prado@example.com', externalId: 'erp-cliente-10483' }] },
   }),
   get: describe({
     summary: 'Read an account with its establishments',
