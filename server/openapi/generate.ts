@@ -31,7 +31,11 @@ export function operationsOf(app: Hono<never>): OperationInfo[] {
     const key = `${route.method} ${route.path}`;
     let operation = byKey.get(key);
     if (!operation) {
-      const before = middleware.filter((candidate) => pathPattern(candidate.path).test(route.path)).flatMap((candidate) => metaOf(candidate.handler));
+      // Only middleware registered before the route runs for it (Hono matches in registration order).
+      const position = routes.indexOf(route);
+      const before = middleware
+        .filter((candidate) => routes.indexOf(candidate) < position && pathPattern(candidate.path).test(route.path))
+        .flatMap((candidate) => metaOf(candidate.handler));
       operation = { method: route.method, path: route.path, meta: before };
       byKey.set(key, operation);
     }
@@ -124,10 +128,12 @@ export function openApiDocument(app: Hono<never>, options: { version: string; se
     },
     jsonSchemaDialect: 'https://spec.openapis.org/oas/3.1/dialect/base',
     servers: [{ url: options.serverUrl ?? '/' }],
-    tags: [
-      { name: 'Integration', description: 'Called by the business’s own systems with an API token, and by the staff console.' },
-      { name: 'Portal', description: 'Called by the widgets on behalf of a signed-in client.' },
-    ],
+    tags: [...new Set(Object.values(paths).flatMap((methods) => Object.values(methods).flatMap((operation) => operation.tags as string[])))].map((name) => ({
+      name,
+      description: name.startsWith('Portal')
+        ? 'Called by the widgets on behalf of a signed-in client (portal session, `X-Portal-Tenant`).'
+        : 'Called by the business’s own systems with an API token, and by the staff console.',
+    })),
     paths,
     webhooks: webhookDocs(),
     components: {
@@ -153,12 +159,10 @@ export function openApiDocument(app: Hono<never>, options: { version: string; se
 
 function describeOperation(operation: OperationInfo, usedIds: Set<string>): Operation {
   const doc = docOf(operation);
-  const portal = operation.path.startsWith('/api/portal/');
-  const section = operation.path.split('/')[3] ?? '';
   const result: Operation = {
     operationId: operationId(operation, usedIds),
     summary: doc?.summary ?? `${operation.method} ${operation.path}`,
-    tags: [portal ? 'Portal' : 'Integration', `${portal ? 'Portal' : 'Integration'} · ${section}`],
+    tags: [tagOf(operation.path)],
   };
   if (doc?.description) result.description = doc.description;
   const security = operation.meta.flatMap((meta) =>
@@ -173,8 +177,14 @@ function describeOperation(operation: OperationInfo, usedIds: Set<string>): Oper
   return result;
 }
 
+/** `Integration · billing`, `Portal · auth`: one group per API and section. */
+function tagOf(path: string): string {
+  return `${path.startsWith('/api/portal/') ? 'Portal' : 'Integration'} · ${path.split('/')[3] ?? ''}`;
+}
+
 function operationId(operation: OperationInfo, used: Set<string>): string {
   const words = operation.path
+    .replace(/\{[^}]*\}/g, '')
     .replace(/^\/api\//, '')
     .split(/[/-]/)
     .filter(Boolean)

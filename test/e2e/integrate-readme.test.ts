@@ -3,6 +3,7 @@ import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
+import { launchChromium, watchForErrors } from '../helpers/browser.ts';
 import { freshDatabaseEnv } from '../helpers/fresh-database.ts';
 import { freePort, killServer, spawnServer, waitForUrl, type ServerProcess } from '../helpers/process.ts';
 
@@ -50,4 +51,26 @@ test('the README’s curl example works against the demo, twice, and its webhook
   assert.ok(pings.every((item) => item.signatureValid), 'each signed with its endpoint’s secret');
   const [charges] = [await (await fetch(`${url}/api/v1/billing/charges?externalId=FAT-0042-01`, { headers: { Authorization: `Bearer ${/TOKEN=(\S+)/.exec(script)![1]}` } })).json()] as { items: unknown[] }[];
   assert.equal(charges!.items.length, 1);
+});
+
+test('the API reference at /docs renders the document, deep links included, with nothing fetched elsewhere', async () => {
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    const errors = watchForErrors(page);
+    const elsewhere: string[] = [];
+    page.on('request', (request) => {
+      if (!request.url().startsWith(url)) elsewhere.push(request.url());
+    });
+    await page.goto(`${url}/docs`);
+    await page.locator('.opblock').first().waitFor({ timeout: 30_000 });
+    assert.match(await page.locator('h2.title').innerText(), /Portico API/);
+    // A deep link opens one operation of the document (Swagger UI renders the groups as they scroll into view).
+    await page.goto(`${url}/docs#/Integration%20%C2%B7%20webhooks/postV1WebhooksByIdPing`);
+    await page.getByText('Send a test event (`ping`) to one endpoint').or(page.getByText('Send a test event (ping) to one endpoint')).first().waitFor({ timeout: 30_000 });
+    assert.deepEqual(errors, []);
+    assert.deepEqual(elsewhere, []);
+  } finally {
+    await browser.close();
+  }
 });

@@ -12,6 +12,7 @@ import { accountFor } from '../accounts/visibility.ts';
 import type { AuthDeps } from '../auth/service.ts';
 import * as requests from '../requests/queries.ts';
 import { imageUrl } from './images.ts';
+import { contentRouteDocs as doc } from './route-docs.ts';
 import { feedbackInput, type Campaign, type Material, type NewsArticle, type NewsSummary } from './schemas.ts';
 
 const idParam = z.object({ id: z.uuid() });
@@ -52,7 +53,7 @@ export function portalContentRoutes(deps: AuthDeps & { storage: Storage }) {
 
   const news = new Hono()
     .use(portalTenant(db), requirePrincipal(deps, ['portal', 'quick-access']))
-    .get('/', validate('query', newsQuery), async (c) => {
+    .get('/', doc.portalNews, validate('query', newsQuery), async (c) => {
       const principal = c.get('principal');
       if (principal.type === 'client') clientUserOf(principal);
       const { before, limit } = c.req.valid('query');
@@ -73,7 +74,7 @@ export function portalContentRoutes(deps: AuthDeps & { storage: Storage }) {
       const last = items.at(-1);
       return c.json({ items, next: page.rows.length > limit && last ? makeCursor(last.publishAt, last.id) : null, unread: page.unread });
     })
-    .get('/:id', validate('param', idParam), async (c) => {
+    .get('/:id', doc.portalNewsItem, validate('param', idParam), async (c) => {
       const principal = c.get('principal');
       if (principal.type === 'client') clientUserOf(principal);
       const now = clock();
@@ -93,7 +94,7 @@ export function portalContentRoutes(deps: AuthDeps & { storage: Storage }) {
 
   const materials = new Hono()
     .use(portalTenant(db), requirePrincipal(deps, ['portal']))
-    .get('/', validate('query', materialsQuery), async (c) => {
+    .get('/', doc.portalMaterials, validate('query', materialsQuery), async (c) => {
       clientUserOf(c.get('principal'));
       const { q, topic } = c.req.valid('query');
       const words = q ? `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` : undefined;
@@ -115,7 +116,7 @@ export function portalContentRoutes(deps: AuthDeps & { storage: Storage }) {
       }));
       return c.json({ topics: result.topics, items });
     })
-    .get('/:id/file', validate('param', idParam), async (c) => {
+    .get('/:id/file', doc.portalMaterialFile, validate('param', idParam), async (c) => {
       clientUserOf(c.get('principal'));
       const [row] = await db.withTenant(
         c.get('tenant').id,
@@ -130,7 +131,7 @@ export function portalContentRoutes(deps: AuthDeps & { storage: Storage }) {
 
   const campaigns = new Hono()
     .use(portalTenant(db), requirePrincipal(deps, ['portal']))
-    .get('/', async (c) => {
+    .get('/', doc.portalCampaigns, async (c) => {
       const principal = c.get('principal');
       clientUserOf(principal);
       const today = clock().toISOString().slice(0, 10);
@@ -157,7 +158,7 @@ export function portalContentRoutes(deps: AuthDeps & { storage: Storage }) {
       }));
       return c.json({ items });
     })
-    .post('/:id/interest', validate('param', idParam), async (c) => {
+    .post('/:id/interest', doc.portalInterest, validate('param', idParam), async (c) => {
       const principal = c.get('principal');
       const userId = clientUserOf(principal);
       const now = clock();
@@ -179,7 +180,7 @@ export function portalContentRoutes(deps: AuthDeps & { storage: Storage }) {
       return c.json({ requestId }, 201);
     });
 
-  const feedback = new Hono().use(portalTenant(db), requirePrincipal(deps, ['portal', 'quick-access'])).post('/', validate('json', feedbackInput), async (c) => {
+  const feedback = new Hono().use(portalTenant(db), requirePrincipal(deps, ['portal', 'quick-access'])).post('/', doc.portalFeedback, validate('json', feedbackInput), async (c) => {
     const principal = c.get('principal');
     const userId = principal.type === 'client' ? clientUserOf(principal) : null;
     const { rating, comment } = c.req.valid('json');

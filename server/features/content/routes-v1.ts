@@ -2,12 +2,14 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { Database, Tx } from '../../db/database.ts';
 import { markdownToRichText } from '../../content/markdown.ts';
+import { idempotent } from '../../http/idempotency.ts';
 import { requireIntegration } from '../../http/integration-auth.ts';
 import { AppError } from '../../http/problem.ts';
 import { validate } from '../../http/validate.ts';
 import type { Storage } from '../../storage/storage.ts';
 import { receiveUpload } from '../../storage/streaming-upload.ts';
 import { storeImage } from './images.ts';
+import { contentRouteDocs as doc } from './route-docs.ts';
 import { campaignInput, key, materialInput, newsInput, type ContentCampaign, type ContentMaterial, type ContentNews, type FeedbackSummary } from './schemas.ts';
 
 const keyParam = z.object({ key });
@@ -31,6 +33,7 @@ export function integrationContentRoutes(deps: { db: Database; clock: () => Date
   const { db, clock } = deps;
   const reads = requireIntegration(deps, 'content:read');
   const writes = requireIntegration(deps, 'content:write');
+  const once = idempotent(deps);
   const audienceCheck = async (tx: Tx, audience: string[] | null) => {
     if (!audience) return;
     const found = await tx<{ id: string }[]>`select id from accounts where id = any(${audience}) and tenant_id = portico_current_tenant()`;
@@ -62,7 +65,7 @@ export function integrationContentRoutes(deps: { db: Database; clock: () => Date
 
   return new Hono()
     // What the business published, as its console lists it (newest first, at most 500 of each).
-    .get('/news', reads, async (c) => {
+    .get('/news', doc.listNews, reads, async (c) => {
       const rows = await db.withTenant(
         c.get('tenant').id,
         (tx) => tx<(Omit<ContentNews, 'imageUrl'> & { imageToken: string | null })[]>`
@@ -72,7 +75,7 @@ export function integrationContentRoutes(deps: { db: Database; clock: () => Date
       );
       return c.json({ items: rows.map(({ imageToken, ...item }) => ({ ...item, imageUrl: imageUrl(c, imageToken) })) });
     })
-    .get('/materials', reads, async (c) =>
+    .get('/materials', doc.listMaterials, reads, async (c) =>
       c.json({
         items: await db.withTenant(
           c.get('tenant').id,
@@ -83,7 +86,7 @@ export function integrationContentRoutes(deps: { db: Database; clock: () => Date
         ),
       }),
     )
-    .get('/campaigns', reads, async (c) => {
+    .get('/campaigns', doc.listCampaigns, reads, async (c) => {
       const rows = await db.withTenant(
         c.get('tenant').id,
         (tx) => tx<(Omit<ContentCampaign, 'imageUrl'> & { imageToken: string | null })[]>`
@@ -94,7 +97,7 @@ export function integrationContentRoutes(deps: { db: Database; clock: () => Date
       );
       return c.json({ items: rows.map(({ imageToken, ...item }) => ({ ...item, imageUrl: imageUrl(c, imageToken) })) });
     })
-    .put('/news/:key', writes, validate('param', keyParam), validate('json', newsInput), async (c) => {
+    .put('/news/:key', doc.putNews, writes, once, validate('param', keyParam), validate('json', newsInput), async (c) => {
       const item = c.req.valid('json');
       checkMarkdown(item.body, 'body');
       await db.withTenant(c.get('tenant').id, async (tx) => {
@@ -106,9 +109,9 @@ export function integrationContentRoutes(deps: { db: Database; clock: () => Date
       });
       return c.json({ key: c.req.valid('param').key, ...item });
     })
-    .put('/news/:key/image', writes, validate('param', keyParam), putImage('news'))
-    .delete('/news/:key', writes, validate('param', keyParam), remove('news'))
-    .put('/materials/:key', writes, validate('param', keyParam), validate('json', materialInput), async (c) => {
+    .put('/news/:key/image', doc.putNewsImage, writes, once, validate('param', keyParam), putImage('news'))
+    .delete('/news/:key', doc.removeNews, writes, validate('param', keyParam), remove('news'))
+    .put('/materials/:key', doc.putMaterial, writes, once, validate('param', keyParam), validate('json', materialInput), async (c) => {
       const item = c.req.valid('json');
       if (item.body) checkMarkdown(item.body, 'body');
       await db.withTenant(c.get('tenant').id, async (tx) => {
@@ -119,7 +122,7 @@ export function integrationContentRoutes(deps: { db: Database; clock: () => Date
       });
       return c.json({ key: c.req.valid('param').key, ...item });
     })
-    .put('/materials/:key/file', writes, validate('param', keyParam), validate('query', z.object({ name: z.string().trim().min(1).max(120) })), async (c) => {
+    .put('/materials/:key/file', doc.putMaterialFile, writes, validate('param', keyParam), validate('query', z.object({ name: z.string().trim().min(1).max(120) })), async (c) => {
       const tenantId = c.get('tenant').id;
       const [exists] = await db.withTenant(tenantId, (tx) => tx`select 1 from materials where key = ${c.req.valid('param').key} and tenant_id = portico_current_tenant()`);
       if (!exists) throw new AppError('not_found', 404, 'No such material');
@@ -141,8 +144,8 @@ export function integrationContentRoutes(deps: { db: Database; clock: () => Date
       }
       return c.json({ name: upload.name, type: upload.type, size: upload.size });
     })
-    .delete('/materials/:key', writes, validate('param', keyParam), remove('materials'))
-    .put('/campaigns/:key', writes, validate('param', keyParam), validate('json', campaignInput), async (c) => {
+    .delete('/materials/:key', doc.removeMaterial, writes, validate('param', keyParam), remove('materials'))
+    .put('/campaigns/:key', doc.putCampaign, writes, once, validate('param', keyParam), validate('json', campaignInput), async (c) => {
       const item = c.req.valid('json');
       checkMarkdown(item.description, 'description');
       await db.withTenant(c.get('tenant').id, async (tx) => {
@@ -155,9 +158,9 @@ export function integrationContentRoutes(deps: { db: Database; clock: () => Date
       });
       return c.json({ key: c.req.valid('param').key, ...item });
     })
-    .put('/campaigns/:key/image', writes, validate('param', keyParam), putImage('campaigns'))
-    .delete('/campaigns/:key', writes, validate('param', keyParam), remove('campaigns'))
-    .get('/feedback/summary', reads, validate('query', z.object({ from: z.iso.date().optional(), to: z.iso.date().optional() })), async (c) => {
+    .put('/campaigns/:key/image', doc.putCampaignImage, writes, once, validate('param', keyParam), putImage('campaigns'))
+    .delete('/campaigns/:key', doc.removeCampaign, writes, validate('param', keyParam), remove('campaigns'))
+    .get('/feedback/summary', doc.feedbackSummary, reads, validate('query', z.object({ from: z.iso.date().optional(), to: z.iso.date().optional() })), async (c) => {
       const { from, to } = c.req.valid('query');
       const rows = await db.withTenant(
         c.get('tenant').id,

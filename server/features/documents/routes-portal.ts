@@ -9,6 +9,7 @@ import type { AuthDeps } from '../auth/service.ts';
 import { liveSession } from '../auth/sessions.ts';
 import { readDownload, signDownload } from './links.ts';
 import * as q from './queries.ts';
+import { documentRouteDocs as doc } from './route-docs.ts';
 import { ESOCIAL, listQuery } from './schemas.ts';
 
 type Locale = 'pt-BR' | 'es' | 'en';
@@ -64,7 +65,7 @@ export function portalDocumentRoutes(deps: AuthDeps & { storage: Storage; public
     new Hono()
       // A signed link needs no header or token: the browser follows it like any download. It is checked again against
       // the session (still live) and the user's scope (still reaches the file) when it is used.
-      .get('/download/:token{[\\w-]+\\.[\\w-]+\\.[\\w-]+}', async (c) => {
+      .get('/download/:token{[\\w-]+\\.[\\w-]+\\.[\\w-]+}', doc.followLink, async (c) => {
         try {
           return await followLink(c);
         } catch (error) {
@@ -76,11 +77,11 @@ export function portalDocumentRoutes(deps: AuthDeps & { storage: Storage; public
         }
       })
       .use(portalTenant(db), requirePrincipal(deps, ['portal']))
-      .get('/catalog', validate('query', localeQuery), async (c) => {
+      .get('/catalog', doc.catalog, validate('query', localeQuery), async (c) => {
         clientUserOf(c.get('principal'));
         return c.json(await db.withTenant(c.get('tenant').id, (tx) => q.catalog(tx, localeOf(c, c.req.valid('query').locale))));
       })
-      .get('/', validate('query', listQuery.extend(localeQuery.shape)), async (c) => {
+      .get('/', doc.portalList, validate('query', listQuery.extend(localeQuery.shape)), async (c) => {
         const userId = clientUserOf(c.get('principal'));
         const { rectified, since, locale, ...filters } = c.req.valid('query');
         const page = await db.withTenant(c.get('tenant').id, async (tx) => {
@@ -100,13 +101,13 @@ export function portalDocumentRoutes(deps: AuthDeps & { storage: Storage; public
         });
         return c.json(page);
       })
-      .get('/:id/file', validate('param', idParam), async (c) => {
+      .get('/:id/file', doc.portalFile, validate('param', idParam), async (c) => {
         const userId = clientUserOf(c.get('principal'));
         const found = await db.withTenant(c.get('tenant').id, (tx) => q.findDocument(tx, { userId }, c.req.valid('param').id, 'en'));
         if (!found) throw noSuchDocument();
         return send(c.get('tenant').id, found, userId, 'api');
       })
-      .post('/:id/link', validate('param', idParam), async (c) => {
+      .post('/:id/link', doc.portalLink, validate('param', idParam), async (c) => {
         const principal = c.get('principal');
         const userId = clientUserOf(principal);
         const { id } = c.req.valid('param');

@@ -11,12 +11,15 @@ import { enqueueMail } from '../../mail/outbox.ts';
 import type { Storage } from '../../storage/storage.ts';
 import { receiveUpload } from '../../storage/streaming-upload.ts';
 import * as q from './queries.ts';
+import { documentRouteDocs as doc } from './route-docs.ts';
 import { categoryInput, categoryKey, documentInput, ESOCIAL, listQuery, settingsInput, type DocumentInput } from './schemas.ts';
 
 /** The largest document the business may upload. */
 export const MAX_DOCUMENT_BYTES = 250 * 1024 * 1024;
 const DOCUMENT_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'image/webp'] as const;
 const idParam = z.object({ id: z.uuid() });
+/** The file name clients see; cleaned and cut to 120 characters when stored. */
+const fileQuery = z.object({ name: z.string().max(1000).optional() });
 
 /** Checks a batch of document metadata before anything is written. */
 async function checkBatch(tx: Tx, items: DocumentInput[]): Promise<void> {
@@ -75,8 +78,8 @@ export function integrationDocumentRoutes(deps: { db: Database; clock: () => Dat
        values (portico_current_tenant(), ${actor(c).type}, ${actor(c).id}, ${action}, 'document', ${id})`;
 
   return new Hono()
-    .get('/categories', reads, async (c) => c.json({ items: await db.withTenant(c.get('tenant').id, (tx) => q.categories(tx, c.get('tenant').locale)) }))
-    .put('/categories/:key', writes, validate('param', z.object({ key: categoryKey })), validate('json', categoryInput), async (c) => {
+    .get('/categories', doc.categories, reads, async (c) => c.json({ items: await db.withTenant(c.get('tenant').id, (tx) => q.categories(tx, c.get('tenant').locale)) }))
+    .put('/categories/:key', doc.putCategory, writes, once, validate('param', z.object({ key: categoryKey })), validate('json', categoryInput), async (c) => {
       const { key } = c.req.valid('param');
       const { labels, shown } = c.req.valid('json');
       await db.withTenant(c.get('tenant').id, (tx) => tx`
@@ -84,7 +87,7 @@ export function integrationDocumentRoutes(deps: { db: Database; clock: () => Dat
         on conflict (tenant_id, key) do update set labels = excluded.labels, shown = excluded.shown`);
       return c.json({ key, labels, shown });
     })
-    .put('/settings', writes, validate('json', settingsInput), async (c) => {
+    .put('/settings', doc.putSettings, writes, validate('json', settingsInput), async (c) => {
       const body = c.req.valid('json');
       await db.withTenant(c.get('tenant').id, (tx) => tx`
         insert into document_settings (tenant_id, esocial_include_rectified, esocial_since_months, updated_at)
@@ -93,8 +96,8 @@ export function integrationDocumentRoutes(deps: { db: Database; clock: () => Dat
           esocial_since_months = excluded.esocial_since_months, updated_at = excluded.updated_at`);
       return c.json(body);
     })
-    .get('/settings', reads, async (c) => c.json(await db.withTenant(c.get('tenant').id, (tx) => q.documentSettings(tx))))
-    .put('/', writes, once, validate('json', z.object({ items: z.array(documentInput).min(1).max(1000) }).strict()), async (c) => {
+    .get('/settings', doc.settings, reads, async (c) => c.json(await db.withTenant(c.get('tenant').id, (tx) => q.documentSettings(tx))))
+    .put('/', doc.upsert, writes, once, validate('json', z.object({ items: z.array(documentInput).min(1).max(1000) }).strict()), async (c) => {
       const items = c.req.valid('json').items;
       const results = await db.withTenant(c.get('tenant').id, async (tx) => {
         await checkBatch(tx, items);
@@ -129,23 +132,23 @@ export function integrationDocumentRoutes(deps: { db: Database; clock: () => Dat
       });
       return c.json({ results });
     })
-    .get('/', reads, validate('query', listQuery.pick({ category: true, accountId: true, establishmentId: true, from: true, to: true, q: true, before: true, limit: true })), async (c) =>
+    .get('/', doc.list, reads, validate('query', listQuery.pick({ category: true, accountId: true, establishmentId: true, from: true, to: true, q: true, before: true, limit: true })), async (c) =>
       c.json(await db.withTenant(c.get('tenant').id, (tx) => q.listDocuments(tx, { business: true }, c.req.valid('query'), c.get('tenant').locale))),
     )
-    .get('/:id', reads, validate('param', idParam), async (c) => {
+    .get('/:id', doc.get, reads, validate('param', idParam), async (c) => {
       const found = await db.withTenant(c.get('tenant').id, (tx) => q.findDocument(tx, { business: true }, c.req.valid('param').id, c.get('tenant').locale));
       if (!found) throw new AppError('not_found', 404, 'No such document');
       const { storageKey: _key, ...document } = found;
       return c.json(document);
     })
-    .put('/:id/file', writes, validate('param', idParam), async (c) => {
+    .put('/:id/file', doc.putFile, writes, validate('param', idParam), validate('query', fileQuery), async (c) => {
       const { id } = c.req.valid('param');
       const tenant = c.get('tenant');
       const [existing] = await db.withTenant(tenant.id, (tx) => tx<{ id: string }[]>`select id from documents where id = ${id} and tenant_id = portico_current_tenant()`);
       if (!existing) throw new AppError('not_found', 404, 'No such document');
       if (!c.req.raw.body) throw new AppError('invalid_input', 400, 'Send the file as the request body', [{ path: 'body', message: 'is empty' }]);
       const key = `documents/${tenant.id}/${crypto.randomUUID()}`;
-      const file = await receiveUpload(c.req.raw.body, { maxBytes: MAX_DOCUMENT_BYTES, allowed: DOCUMENT_TYPES, declaredName: c.req.query('name') ?? 'document.pdf', storage, key });
+      const file = await receiveUpload(c.req.raw.body, { maxBytes: MAX_DOCUMENT_BYTES, allowed: DOCUMENT_TYPES, declaredName: c.req.valid('query').name ?? 'document.pdf', storage, key });
       try {
         const replaced = await db.withTenant(tenant.id, async (tx) => {
           const [row] = await tx<{ old: string | null }[]>`select storage_key as old from documents where id = ${id} and tenant_id = portico_current_tenant() for update`;
@@ -164,7 +167,7 @@ export function integrationDocumentRoutes(deps: { db: Database; clock: () => Dat
       deps.wakeMail();
       return c.json(file);
     })
-    .delete('/:id', writes, validate('param', idParam), async (c) => {
+    .delete('/:id', doc.withdraw, writes, validate('param', idParam), async (c) => {
       const { id } = c.req.valid('param');
       const removed = await db.withTenant(c.get('tenant').id, async (tx) => {
         const [row] = await tx<{ key: string | null }[]>`select storage_key as key from documents where id = ${id} and tenant_id = portico_current_tenant() for update`;
@@ -178,7 +181,7 @@ export function integrationDocumentRoutes(deps: { db: Database; clock: () => Dat
       if (removed) await storage.delete(removed);
       return c.body(null, 204);
     })
-    .get('/:id/downloads', reads, validate('param', idParam), async (c) => {
+    .get('/:id/downloads', doc.downloads, reads, validate('param', idParam), async (c) => {
       const { id } = c.req.valid('param');
       const items = await db.withTenant(c.get('tenant').id, async (tx) => {
         const [exists] = await tx`select 1 from documents where id = ${id} and tenant_id = portico_current_tenant()`;

@@ -6,6 +6,7 @@ import { validate } from '../../http/validate.ts';
 import { visibleTo } from '../accounts/visibility.ts';
 import type { AuthDeps } from '../auth/service.ts';
 import * as q from './queries.ts';
+import { processRouteDocs as doc } from './route-docs.ts';
 import type { Locale } from './schemas.ts';
 
 const localeQuery = z.object({ locale: z.enum(['pt-BR', 'es', 'en']).optional() });
@@ -26,19 +27,19 @@ export function portalProcessRoutes(deps: AuthDeps) {
   const languages = (c: Context, asked: Locale | undefined) => [asked ?? c.get('tenant').locale, c.get('tenant').locale] as const;
   return new Hono()
     .use(portalTenant(db), requirePrincipal(deps, ['portal', 'quick-access']))
-    .get('/', validate('query', localeQuery.extend({ accountId: z.uuid().optional() })), async (c) => {
+    .get('/', doc.portalList, validate('query', localeQuery.extend({ accountId: z.uuid().optional() })), async (c) => {
       const { accountId, locale } = c.req.valid('query');
       const viewer = viewerOf(c);
       const items = await db.withTenant(c.get('tenant').id, (tx) => q.listProcesses(tx, viewer, { accountId }, ...languages(c, locale)));
       return c.json({ items });
     })
-    .get('/:id', validate('param', z.object({ id: z.uuid() })), validate('query', localeQuery), async (c) => {
+    .get('/:id', doc.portalGet, validate('param', z.object({ id: z.uuid() })), validate('query', localeQuery), async (c) => {
       const viewer = viewerOf(c);
       const found = await db.withTenant(c.get('tenant').id, (tx) => q.findProcess(tx, viewer, c.req.valid('param').id, ...languages(c, c.req.valid('query').locale)));
       if (!found) throw new AppError('not_found', 404, 'No such process');
       return c.json(found);
     })
-    .post('/:id/seen', validate('param', z.object({ id: z.uuid() })), async (c) => {
+    .post('/:id/seen', doc.portalSeen, validate('param', z.object({ id: z.uuid() })), async (c) => {
       const viewer = viewerOf(c);
       if (!('userId' in viewer)) throw new AppError('forbidden', 403, 'A quick-access session is read-only');
       const { id } = c.req.valid('param');

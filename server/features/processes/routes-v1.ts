@@ -9,6 +9,7 @@ import { actorOf } from '../../http/staff-auth.ts';
 import { validate } from '../../http/validate.ts';
 import { notifyProcessUsers } from './notify.ts';
 import * as q from './queries.ts';
+import { processRouteDocs as doc } from './route-docs.ts';
 import { key, noticeInput, phaseChange, processBatch, settingsInput, templateInput } from './schemas.ts';
 import { movePhase, upsertProcesses } from './service.ts';
 
@@ -33,8 +34,8 @@ export function integrationProcessRoutes(deps: { db: Database; clock: () => Date
   };
 
   return new Hono()
-    .get('/settings', reads, async (c) => c.json({ notifyClients: await db.withTenant(c.get('tenant').id, (tx) => q.notifyClients(tx)) }))
-    .put('/settings', writes, validate('json', settingsInput), async (c) => {
+    .get('/settings', doc.settings, reads, async (c) => c.json({ notifyClients: await db.withTenant(c.get('tenant').id, (tx) => q.notifyClients(tx)) }))
+    .put('/settings', doc.putSettings, writes, validate('json', settingsInput), async (c) => {
       const { notifyClients } = c.req.valid('json');
       await db.withTenant(c.get('tenant').id, async (tx) => {
         await tx`insert into process_settings (tenant_id, notify_clients, updated_at) values (portico_current_tenant(), ${notifyClients}, ${clock()})
@@ -42,10 +43,10 @@ export function integrationProcessRoutes(deps: { db: Database; clock: () => Date
       });
       return c.json({ notifyClients });
     })
-    .get('/templates', reads, async (c) =>
+    .get('/templates', doc.templates, reads, async (c) =>
       c.json({ items: await db.withTenant(c.get('tenant').id, (tx) => tx`select key, name, phases from process_templates where tenant_id = portico_current_tenant() order by key`) }),
     )
-    .put('/templates/:key', writes, validate('param', z.object({ key })), validate('json', templateInput), async (c) => {
+    .put('/templates/:key', doc.putTemplate, writes, once, validate('param', z.object({ key })), validate('json', templateInput), async (c) => {
       const { key: templateKey } = c.req.valid('param');
       const body = c.req.valid('json');
       await db.withTenant(c.get('tenant').id, async (tx) => {
@@ -61,7 +62,7 @@ export function integrationProcessRoutes(deps: { db: Database; clock: () => Date
       });
       return c.json({ key: templateKey, ...body });
     })
-    .put('/', writes, once, validate('json', processBatch), async (c) => {
+    .put('/', doc.upsert, writes, once, validate('json', processBatch), async (c) => {
       const tenant = c.get('tenant');
       const items = c.req.valid('json').items;
       const who = actor(c);
@@ -69,7 +70,7 @@ export function integrationProcessRoutes(deps: { db: Database; clock: () => Date
       deps.wakeMail();
       return c.json({ results });
     })
-    .get('/', reads, validate('query', z.object({ accountId: z.uuid().optional(), externalId: z.string().max(100).optional() })), async (c) => {
+    .get('/', doc.list, reads, validate('query', z.object({ accountId: z.uuid().optional(), externalId: z.string().max(100).optional() })), async (c) => {
       const tenant = c.get('tenant');
       const { accountId, externalId } = c.req.valid('query');
       const items = await db.withTenant(tenant.id, async (tx) => {
@@ -80,8 +81,8 @@ export function integrationProcessRoutes(deps: { db: Database; clock: () => Date
       });
       return c.json({ items });
     })
-    .get('/:id', reads, validate('param', idParam), async (c) => c.json(await db.withTenant(c.get('tenant').id, (tx) => load(tx, c.get('tenant'), c.req.valid('param').id))))
-    .post('/:id/phase', writes, once, validate('param', idParam), validate('json', phaseChange), async (c) => {
+    .get('/:id', doc.get, reads, validate('param', idParam), async (c) => c.json(await db.withTenant(c.get('tenant').id, (tx) => load(tx, c.get('tenant'), c.req.valid('param').id))))
+    .post('/:id/phase', doc.phase, writes, once, validate('param', idParam), validate('json', phaseChange), async (c) => {
       const tenant = c.get('tenant');
       const { phase: phaseKey, note } = c.req.valid('json');
       const detail = await db.withTenant(tenant.id, async (tx) => {
@@ -97,7 +98,7 @@ export function integrationProcessRoutes(deps: { db: Database; clock: () => Date
       deps.wakeMail();
       return c.json(detail);
     })
-    .post('/:id/notices', writes, once, validate('param', idParam), validate('json', noticeInput), async (c) => {
+    .post('/:id/notices', doc.notice, writes, once, validate('param', idParam), validate('json', noticeInput), async (c) => {
       const tenant = c.get('tenant');
       const body = c.req.valid('json');
       const who = actor(c);

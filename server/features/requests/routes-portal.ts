@@ -9,6 +9,7 @@ import { placeInAccount } from '../accounts/visibility.ts';
 import type { AuthDeps } from '../auth/service.ts';
 import { attachFile, sendAttachment } from './attachments.ts';
 import * as q from './queries.ts';
+import { requestRouteDocs as doc } from './route-docs.ts';
 import { listQuery, newRequestBody, REOPEN_DAYS, replyBody, type RequestDetail } from './schemas.ts';
 
 const idParam = z.object({ id: z.uuid() });
@@ -28,8 +29,8 @@ export function portalRequestRoutes(deps: AuthDeps & { storage: Storage }) {
   };
   return new Hono()
     .use(portalTenant(db), requirePrincipal(deps, ['portal']))
-    .get('/categories', async (c) => c.json(await db.withTenant(c.get('tenant').id, (tx) => q.enabledCategories(tx))))
-    .get('/', validate('query', listQuery), async (c) => {
+    .get('/categories', doc.portalCategories, async (c) => c.json(await db.withTenant(c.get('tenant').id, (tx) => q.enabledCategories(tx))))
+    .get('/', doc.portalList, validate('query', listQuery), async (c) => {
       const userId = clientUserOf(c.get('principal'));
       const query = c.req.valid('query');
       const page = await db.withTenant(c.get('tenant').id, (tx) =>
@@ -37,7 +38,7 @@ export function portalRequestRoutes(deps: AuthDeps & { storage: Storage }) {
       );
       return c.json(page);
     })
-    .post('/', validate('json', newRequestBody), async (c) => {
+    .post('/', doc.portalCreate, validate('json', newRequestBody), async (c) => {
       const principal = c.get('principal');
       const userId = clientUserOf(principal);
       const body = c.req.valid('json');
@@ -58,14 +59,14 @@ export function portalRequestRoutes(deps: AuthDeps & { storage: Storage }) {
       const { authorId: _author, ...detail } = created!;
       return c.json(detail, 201);
     })
-    .get('/:id', validate('param', idParam), async (c) => {
+    .get('/:id', doc.portalGet, validate('param', idParam), async (c) => {
       const userId = clientUserOf(c.get('principal'));
       const request = await db.withTenant(c.get('tenant').id, (tx) => q.findRequest(tx, c.req.valid('param').id, userId));
       if (!request) throw notFound();
       const { authorId: _author, ...detail } = request;
       return c.json(detail);
     })
-    .post('/:id/replies', validate('param', idParam), validate('json', replyBody), async (c) => {
+    .post('/:id/replies', doc.portalReply, validate('param', idParam), validate('json', replyBody), async (c) => {
       const { id } = c.req.valid('param');
       const now = clock();
       await onVisibleRequest(c, id, async (tx, request, userId) => {
@@ -77,7 +78,7 @@ export function portalRequestRoutes(deps: AuthDeps & { storage: Storage }) {
       });
       return c.json({ status: 'replied' }, 201);
     })
-    .post('/:id/attachments', validate('param', idParam), async (c) => {
+    .post('/:id/attachments', doc.portalAttach, validate('param', idParam), async (c) => {
       const userId = clientUserOf(c.get('principal'));
       const { id } = c.req.valid('param');
       const attachmentId = await attachFile(c, deps, async (tx) => {
@@ -88,12 +89,12 @@ export function portalRequestRoutes(deps: AuthDeps & { storage: Storage }) {
       await db.withTenant(c.get('tenant').id, (tx) => q.audit(tx, { type: 'client', id: userId }, 'request-file-attached', id));
       return c.json({ id: attachmentId }, 201);
     })
-    .get('/:id/attachments/:attachmentId', validate('param', idParam.extend({ attachmentId: z.uuid() })), async (c) => {
+    .get('/:id/attachments/:attachmentId', doc.portalAttachment, validate('param', idParam.extend({ attachmentId: z.uuid() })), async (c) => {
       const userId = clientUserOf(c.get('principal'));
       const { id, attachmentId } = c.req.valid('param');
       return sendAttachment(c, deps, async (tx) => (await q.findRequest(tx, id, userId)) ?? Promise.reject(notFound()), attachmentId);
     })
-    .post('/:id/close', validate('param', idParam), async (c) => {
+    .post('/:id/close', doc.portalClose, validate('param', idParam), async (c) => {
       const { id } = c.req.valid('param');
       await onVisibleRequest(c, id, async (tx, request, userId) => {
         // Closing again would move the date the reopening window counts from.
@@ -103,7 +104,7 @@ export function portalRequestRoutes(deps: AuthDeps & { storage: Storage }) {
       });
       return c.json({ status: 'closed' });
     })
-    .post('/:id/reopen', validate('param', idParam), async (c) => {
+    .post('/:id/reopen', doc.portalReopen, validate('param', idParam), async (c) => {
       const { id } = c.req.valid('param');
       const now = clock();
       await onVisibleRequest(c, id, async (tx, request, userId) => {

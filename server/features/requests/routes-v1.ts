@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Database } from '../../db/database.ts';
+import { idempotent } from '../../http/idempotency.ts';
 import { requireIntegration } from '../../http/integration-auth.ts';
 import { AppError } from '../../http/problem.ts';
 import { actorOf } from '../../http/staff-auth.ts';
@@ -9,6 +10,7 @@ import type { Storage } from '../../storage/storage.ts';
 import { sendAttachment } from './attachments.ts';
 import { notifyAuthor } from './notify.ts';
 import * as q from './queries.ts';
+import { requestRouteDocs as doc } from './route-docs.ts';
 import { assignBody, CATEGORIES, categoryBody, listQuery, staffReplyBody, statusBody } from './schemas.ts';
 
 const idParam = z.object({ id: z.uuid() });
@@ -18,14 +20,15 @@ export function integrationRequestRoutes(deps: { db: Database; clock: () => Date
   const { db, clock } = deps;
   const reads = requireIntegration(deps, 'requests:read');
   const writes = requireIntegration(deps, 'requests:write');
+  const once = idempotent(deps);
   const load = async (tx: Parameters<Parameters<Database['withTenant']>[1]>[0], id: string) => {
     const request = await q.findRequest(tx, id, undefined, { lock: true });
     if (!request) throw new AppError('not_found', 404, 'No such request');
     return request;
   };
   return new Hono()
-    .get('/categories', reads, async (c) => c.json(await db.withTenant(c.get('tenant').id, (tx) => q.enabledCategories(tx, { all: true }))))
-    .put('/categories/:key', writes, validate('param', z.object({ key: z.enum(CATEGORIES) })), validate('json', categoryBody), async (c) => {
+    .get('/categories', doc.categories, reads, async (c) => c.json(await db.withTenant(c.get('tenant').id, (tx) => q.enabledCategories(tx, { all: true }))))
+    .put('/categories/:key', doc.putCategory, writes, validate('param', z.object({ key: z.enum(CATEGORIES) })), validate('json', categoryBody), async (c) => {
       const { key } = c.req.valid('param');
       const { enabled, labels } = c.req.valid('json');
       await db.withTenant(c.get('tenant').id, async (tx) => {
@@ -36,16 +39,16 @@ export function integrationRequestRoutes(deps: { db: Database; clock: () => Date
       });
       return c.json({ key, enabled, labels });
     })
-    .get('/', reads, validate('query', listQuery), async (c) => c.json(await db.withTenant(c.get('tenant').id, (tx) => q.listRequests(tx, c.req.valid('query')))))
-    .get('/:id', reads, validate('param', idParam), async (c) => {
+    .get('/', doc.list, reads, validate('query', listQuery), async (c) => c.json(await db.withTenant(c.get('tenant').id, (tx) => q.listRequests(tx, c.req.valid('query')))))
+    .get('/:id', doc.get, reads, validate('param', idParam), async (c) => {
       const { authorId: _author, ...detail } = await db.withTenant(c.get('tenant').id, (tx) => load(tx, c.req.valid('param').id));
       return c.json(detail);
     })
-    .get('/:id/attachments/:attachmentId', reads, validate('param', idParam.extend({ attachmentId: z.uuid() })), async (c) => {
+    .get('/:id/attachments/:attachmentId', doc.attachment, reads, validate('param', idParam.extend({ attachmentId: z.uuid() })), async (c) => {
       const { id, attachmentId } = c.req.valid('param');
       return sendAttachment(c, deps, async (tx) => (await q.findRequest(tx, id)) ?? Promise.reject(new AppError('not_found', 404, 'No such request')), attachmentId);
     })
-    .post('/:id/replies', writes, validate('param', idParam), validate('json', staffReplyBody), async (c) => {
+    .post('/:id/replies', doc.reply, writes, once, validate('param', idParam), validate('json', staffReplyBody), async (c) => {
       const { id } = c.req.valid('param');
       const { body, authorName } = c.req.valid('json');
       const tenant = c.get('tenant');
@@ -61,7 +64,7 @@ export function integrationRequestRoutes(deps: { db: Database; clock: () => Date
       deps.wakeMail();
       return c.json({ status: 'answered' }, 201);
     })
-    .post('/:id/status', writes, validate('param', idParam), validate('json', statusBody), async (c) => {
+    .post('/:id/status', doc.status, writes, validate('param', idParam), validate('json', statusBody), async (c) => {
       const { id } = c.req.valid('param');
       const { status } = c.req.valid('json');
       const tenant = c.get('tenant');
@@ -76,7 +79,7 @@ export function integrationRequestRoutes(deps: { db: Database; clock: () => Date
       deps.wakeMail();
       return c.json({ status });
     })
-    .post('/:id/assignee', writes, validate('param', idParam), validate('json', assignBody), async (c) => {
+    .post('/:id/assignee', doc.assignee, writes, validate('param', idParam), validate('json', assignBody), async (c) => {
       const { id } = c.req.valid('param');
       await db.withTenant(c.get('tenant').id, async (tx) => {
         await load(tx, id);
