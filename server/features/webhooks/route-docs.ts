@@ -70,7 +70,7 @@ export const webhookRouteDocs = {
     responses: { 200: { description: 'The endpoint with its new secret', example: { ...endpoint, secret } } },
   }),
   ping: describe({
-    summary: 'Send a test event (`ping`) to one endpoint',
+    summary: 'Send a test event (ping) to one endpoint',
     responses: { 202: { description: 'The delivery, queued; follow it in the delivery log', example: { ...delivery, status: 'pending', attempts: 0, deliveredAt: null, lastStatus: null, log: [] } } },
   }),
   deliveries: describe({
