@@ -2,6 +2,7 @@ import type { Database } from '../db/database.ts';
 import type { Locale } from '../features/tenants/schemas.ts';
 import type { Logger } from '../http/logger.ts';
 import type { Mailer } from './mailer.ts';
+import { repeatRounds } from '../jobs/rounds.ts';
 import { isMailTemplate, MailDataError, renderMail, type MailBranding, type RenderedMail } from './templates.ts';
 
 /** What the dispatcher needs; the numbers have defaults that suit production. */
@@ -73,10 +74,6 @@ export function startMailDispatcher(options: MailDispatcherOptions): MailDispatc
   const leaseSeconds = (options.leaseMs ?? 120_000) / 1000;
   const log = logger.child({ component: 'mail' });
 
-  let stopped = false;
-  let inFlight: Promise<void> | undefined;
-  let again = false;
-
   async function round(): Promise<number> {
     const claimed = await sql<ClaimedRow[]>`
       update outbox o set attempts = o.attempts + 1, next_attempt_at = now() + make_interval(secs => ${leaseSeconds})
@@ -129,47 +126,9 @@ export function startMailDispatcher(options: MailDispatcherOptions): MailDispatc
     log.error({ outboxId: row.id, attempts: row.attempts, error: describe(error) }, 'mail given up');
   }
 
-  /** Rounds until one finds nothing due; failures are rescheduled into the future, so this ends. */
-  function run(): Promise<void> {
-    if (stopped) return Promise.resolve();
-    if (inFlight) {
-      // Asked while a pass runs: mail committed after its last claim gets another pass before it settles.
-      again = true;
-      return inFlight;
-    }
-    inFlight = (async () => {
-      try {
-        do {
-          again = false;
-          while (!stopped && (await round()) > 0);
-        } while (again && !stopped);
-      } finally {
-        // In the same tick as the last look at `again`, so no wake() falls between the two.
-        inFlight = undefined;
-      }
-    })();
-    return inFlight;
-  }
-
-  const background = () => {
-    if (!stopped) run().catch((error: unknown) => log.error({ err: error }, 'mail dispatch round failed'));
-  };
-  const timer = setInterval(background, options.intervalMs ?? 5_000);
-  timer.unref();
-  setImmediate(background);
-
-  return {
-    wake: background,
-    async drain() {
-      await inFlight?.catch(() => {});
-      await run();
-    },
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await inFlight?.catch(() => {});
-    },
-  };
+  // Failures are rescheduled into the future, so each pass ends.
+  const rounds = repeatRounds(round, { intervalMs: options.intervalMs ?? 5_000, onError: (error) => log.error({ err: error }, 'mail dispatch round failed') });
+  return { wake: rounds.wake, drain: rounds.settle, stop: rounds.stop };
 }
 
 function render(row: ClaimedRow, tenant: MailBranding | undefined): RenderedMail {

@@ -6,6 +6,7 @@ import type { Database } from '../../db/database.ts';
 import type { Logger } from '../../http/logger.ts';
 import { toEvent } from './queries.ts';
 import { signatureHeader } from './signature.ts';
+import { repeatRounds } from '../../jobs/rounds.ts';
 
 export interface WebhookDispatcherOptions {
   db: Database;
@@ -71,9 +72,6 @@ export function startWebhookDispatcher(options: WebhookDispatcherOptions): Webho
   const batchSize = options.batchSize ?? 50;
   const maxConcurrent = options.maxConcurrent ?? 100;
   const leaseSeconds = Math.ceil(timeoutMs / 1000) + 30;
-  let stopped = false;
-  let inFlight: Promise<void> | undefined;
-  let again = false;
   let soon: NodeJS.Timeout | undefined;
 
   /** Deliveries under way; each settles on its own, so a slow receiver holds up nobody else. */
@@ -179,58 +177,35 @@ export function startWebhookDispatcher(options: WebhookDispatcherOptions): Webho
     });
   }
 
-  function run(): Promise<void> {
-    if (stopped) return Promise.resolve();
-    if (inFlight) {
-      again = true;
-      return inFlight;
-    }
-    inFlight = (async () => {
-      try {
-        do {
-          again = false;
-          while (!stopped && (await round()) > 0);
-        } while (again && !stopped);
-        await scheduleNext();
-      } finally {
-        inFlight = undefined;
-      }
-    })();
-    return inFlight;
-  }
-
   /** A retry due before the next regular look gets a timer of its own. */
   async function scheduleNext(): Promise<void> {
     const [row] = await sql<{ wait: number | null }[]>`
       select extract(epoch from min(next_attempt_at) - now()) * 1000 as wait from webhook_deliveries where status = 'pending'`;
     const wait = row?.wait === null || row?.wait === undefined ? undefined : Math.max(0, Number(row.wait));
-    if (wait === undefined || wait >= (options.intervalMs ?? 5_000) || stopped) return;
+    if (wait === undefined || wait >= (options.intervalMs ?? 5_000) || rounds.stopped) return;
     clearTimeout(soon);
     soon = setTimeout(background, wait + 5);
     soon.unref();
   }
 
-  const background = () => {
-    if (!stopped) run().catch((error: unknown) => log.error({ err: error }, 'webhook round failed'));
-  };
-  const timer = setInterval(background, options.intervalMs ?? 5_000);
-  timer.unref();
-  setImmediate(background);
+  const rounds = repeatRounds(round, {
+    intervalMs: options.intervalMs ?? 5_000,
+    onError: (error) => log.error({ err: error }, 'webhook round failed'),
+    afterPass: scheduleNext,
+  });
+  const background = () => rounds.wake();
 
   return {
     wake: background,
     async drain() {
       do {
-        await inFlight?.catch(() => {});
-        await run();
+        await rounds.settle();
         await Promise.all(active);
-      } while (active.size > 0 || inFlight);
+      } while (active.size > 0);
     },
     async stop() {
-      stopped = true;
-      clearInterval(timer);
       clearTimeout(soon);
-      await inFlight?.catch(() => {});
+      await rounds.stop();
       for (const request of posting) request.destroy(new Error('Portico is stopping; tried again later'));
       await Promise.all(active);
     },
