@@ -326,3 +326,13 @@ describe('the event feed', () => {
     assert.equal((await api('GET', '/events', undefined, readOnlyToken)).status, 403);
   });
 });
+
+describe('where a production webhook may be delivered', () => {
+  test('only public addresses: loopback, private, link-local, CGNAT, multicast and their IPv6 forms are refused', async () => {
+    const { isPublicAddress } = await import('../../server/features/webhooks/dispatcher.ts');
+    for (const address of ['8.8.8.8', '200.147.67.142', '2001:4860:4860::8888', '172.32.0.1', '100.128.0.1']) assert.equal(isPublicAddress(address), true, address);
+    for (const address of ['127.0.0.1', '10.0.0.5', '172.16.3.4', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '224.0.0.1', '::1', '::', 'fd00::1', 'fe80::1', '::ffff:127.0.0.1', 'ff02::1', 'not-an-ip']) {
+      assert.equal(isPublicAddress(address), false, address);
+    }
+  });
+});
