@@ -36,29 +36,38 @@ async function measure(page: Page, url: string, tag: string, script: string): Pr
   return { renderMs: probe.rendered, longTasks: probe.longTasks, shift: probe.shift };
 }
 
-/** A page with only the bare Lit element, its bundle built by the project's Vite config, served from memory. */
-async function controlSite(): Promise<{ url: string; server: Server }> {
+/**
+ * Two pages alike but for what they load, served from memory by the same server: the control (the bare Lit element,
+ * its bundle built by the project's Vite config) and the host (Portico's login widget with the one embed script).
+ */
+async function hostSite(): Promise<{ url: string; port: number; server: Server; setPortico(url: string): void }> {
   const chunks = await builtChunks({ hello: 'bench/fixtures/hello-lit.ts' });
-  const page = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>control</title></head><body><main><hello-lit></hello-lit></main><script type="module" src="/hello.js"></script></body></html>';
+  let portico = '';
+  const page = (body: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench</title></head><body><main>${body}</main></body></html>`;
   const server = createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0]!.slice(1);
-    if (path === '' || path === 'index.html') return void response.writeHead(200, { 'Content-Type': 'text/html' }).end(page);
+    if (path === 'control.html') return void response.writeHead(200, { 'Content-Type': 'text/html' }).end(page('<hello-lit></hello-lit><script type="module" src="/hello.js"></script>'));
+    if (path === 'widget.html') {
+      return void response.writeHead(200, { 'Content-Type': 'text/html' }).end(page(`<portal-login></portal-login><script type="module" src="${portico}/embed.js" data-tenant="clinica-sol"></script>`));
+    }
     const chunk = chunks.get(path);
     if (!chunk) return void response.writeHead(404).end();
     response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(chunk.code);
   });
   const port = await freePort();
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${port}/`, server };
+  return { url: `http://127.0.0.1:${port}/`, port, server, setPortico: (url) => void (portico = url) };
 }
 
 /**
- * Figures 4 and 5: the demo's login widget on its host page against the control page, interleaved, each in a fresh
+ * Figures 4 and 5: the demo's login widget on a host page against the control page, interleaved, each in a fresh
  * page with the CPU throttled 4× (Chrome DevTools Protocol).
  */
 export async function browserFigures(options: { rounds: number }, say: (line: string) => void): Promise<BrowserFigures> {
-  const portico = await startPortico(undefined);
-  const control = await controlSite();
+  const host = await hostSite();
+  // The bench's host page is one more site allowed to embed the demo portal.
+  const portico = await startPortico(undefined, { PORTICO_DEMO_ORIGINS: `http://127.0.0.1:${host.port}` });
+  host.setPortico(portico.url);
   const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   try {
     const ratio: number[] = [];
@@ -78,8 +87,8 @@ export async function browserFigures(options: { rounds: number }, say: (line: st
       }
     };
     for (let round = 1; round <= options.rounds; round++) {
-      const base = await run(control.url, 'hello-lit', '/hello.js');
-      const widget = await run(`${portico.url}/demo/clinica-sol/portal.html`, 'portal-app', '/embed.js');
+      const base = await run(`${host.url}control.html`, 'hello-lit', '/hello.js');
+      const widget = await run(`${host.url}widget.html`, 'portal-login', '/embed.js');
       controlMs.push(base.renderMs);
       widgetMs.push(widget.renderMs);
       ratio.push(widget.renderMs / Math.max(base.renderMs, 0.1));
@@ -90,7 +99,7 @@ export async function browserFigures(options: { rounds: number }, say: (line: st
     return { firstRender: { ratio: spread(ratio), widgetMs: spread(widgetMs), controlMs: spread(controlMs) }, longTasksAdded, layoutShiftAdded };
   } finally {
     await browser.close();
-    control.server.close();
+    host.server.close();
     await portico.stop();
   }
 }

@@ -54,10 +54,10 @@ interface Server {
 }
 
 /** Portico as `npm start` runs it (demo data), pinned to core 1, on PostgreSQL (`databaseUrl`) or the embedded PGlite. */
-export async function startPortico(databaseUrl: string | undefined): Promise<Server> {
+export async function startPortico(databaseUrl: string | undefined, extra: Record<string, string> = {}): Promise<Server> {
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'portico-bench-'));
-  const env = { PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', NODE_ENV: 'test', PORTICO_DEMO: 'true', DATA_DIR: dataDir, API_RATE_LIMIT: '1000000', TRUSTED_PROXIES: '127.0.0.1', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) };
+  const env = { PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', NODE_ENV: 'test', PORTICO_DEMO: 'true', DATA_DIR: dataDir, API_RATE_LIMIT: '1000000', TRUSTED_PROXIES: '127.0.0.1', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}), ...extra };
   const child = pinned(1, process.execPath, ['--import', 'tsx', 'server/main.ts'], databaseUrl ? env : { ...env, DATABASE_URL: '' });
   const url = `http://127.0.0.1:${port}`;
   await waitFor(`${url}/ready`, child);
