@@ -62,6 +62,7 @@ async function main(): Promise<void> {
   try {
     const nodeTest = [node, '--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec'];
     await run('Server tests (node:test)', nodeTest[0]!, [...nodeTest.slice(1), ...(await testFiles('test/server'))], env);
+    await run('Design checks (translations)', nodeTest[0]!, [...nodeTest.slice(1), ...(await testFiles('test/checks'))], env);
     await run('Widget tests (web-test-runner, Chromium)', node, [join(root, 'node_modules/@web/test-runner/dist/bin.js')], env);
     await run('End-to-end tests (the demo in Chromium)', nodeTest[0]!, [...nodeTest.slice(1), ...(await testFiles('test/e2e'))], env);
   } finally {

@@ -62,7 +62,8 @@ const own = {
     cleared: 'Se muestran todas las cuentas.',
   },
 } satisfies Catalog<string>;
-const messages = withProblems<keyof (typeof own)['en']>(own);
+/** The picker's strings, with the console's problem messages (exported so the catalogue check sees them). */
+export const messages = withProblems<keyof (typeof own)['en']>(own);
 type PickerKey = keyof (typeof messages)['en'];
 
 /**
