@@ -216,10 +216,10 @@ describe('<admin-settings>', () => {
     await type(el, '#branding-primary', '#ffff00');
     const warning = $(el, '[part~=contrast-warning]');
     expect(norm(warning.textContent)).to.contain('On the light background the primary colour reaches only 1.0:1, below 4.5:1');
-    expect(norm(warning.textContent)).to.contain('links and the keyboard focus ring in the body text colour');
+    expect(norm(warning.textContent)).to.contain('Links and the keyboard focus ring use a darker shade of it: #6d6d00');
     expect(warning.closest('[aria-live=polite]')).to.exist;
-    // What the warning says is what the preview does: the link is in the body text colour, the button text dark.
-    expect(getComputedStyle(preview.querySelector('a')!).color).to.equal('rgb(31, 35, 40)');
+    // What the warning says is what the preview does: the link is in that darker yellow, the button text dark.
+    expect(getComputedStyle(preview.querySelector('a')!).color).to.equal('rgb(109, 109, 0)');
     expect(getComputedStyle(preview.querySelector('.primary')!).color).to.equal('rgb(17, 17, 17)');
     await expect(el).to.be.accessible();
 
@@ -228,6 +228,20 @@ describe('<admin-settings>', () => {
     root(el).querySelector<HTMLInputElement>('input[name=color-scheme][value=dark]')!.click();
     await settle(el);
     expect(norm($(el, '[part~=contrast-warning]').textContent)).to.contain('On the dark background');
+  });
+
+  it('Branding: a primary colour no text reads on gets the nearest shade that reads for buttons, and staff read which shade, in their language', async () => {
+    const { el } = await mount({ locale: 'pt-BR' });
+    const preview = $(el, '[part~=preview-portal]');
+    // Sea green: white reaches 4.25:1 on it and near-black 4.45:1, both below 4.5:1; a touch lighter, near-black reads.
+    await type(el, '#branding-primary', '#2e8b57');
+    const used = getComputedStyle(preview).getPropertyValue('--portal-color-primary').trim();
+    expect(used).to.match(/^#[0-9a-f]{6}$/).and.not.equal('#2e8b57');
+    const text = norm($(el, '[part~=contrast-warning]').textContent);
+    expect(text).to.contain('Nem texto branco nem quase preto chega a 4,5:1 sobre a sua cor principal (no máximo 4,4:1)');
+    expect(text).to.contain(`os botões usam um tom mais claro dela: ${used}`);
+    expect(getComputedStyle(preview.querySelector('.primary')!).color).to.equal('rgb(17, 17, 17)');
+    await expect(el).to.be.accessible();
   });
 
   it('Branding: a logo over 256 KB or not PNG/JPEG is refused without uploading; a good one is uploaded with Save', async () => {

@@ -66,21 +66,32 @@ describe('theme', () => {
     }
   });
 
+  /** One token's value in a theme stylesheet. */
+  const token = (css: string, name: string) => new RegExp(`--portal-${name}: (#[0-9a-f]{6})`).exec(css)?.[1] ?? '';
+
   it('follows the colour scheme: light, dark, or the reader’s preference', () => {
     const base = fixtureTenant().branding;
     expect(themeCss({ ...base, colorScheme: 'light' })).to.contain('--portal-color-surface: #ffffff');
-    expect(themeCss({ ...base, colorScheme: 'dark' })).to.contain('--portal-color-surface: #16181d');
+    const dark = themeCss({ ...base, colorScheme: 'dark' });
+    expect(contrast(token(dark, 'color-surface'), '#000000')).to.be.below(1.5);
+    expect(contrast(token(dark, 'color-on-surface'), token(dark, 'color-surface'))).to.be.at.least(4.5);
     expect(themeCss({ ...base, colorScheme: 'auto' })).to.contain('@media (prefers-color-scheme: dark)');
   });
 
-  it('keeps links readable: the brand colour only where it has 4.5:1 on the surface', () => {
+  it('keeps links readable: the brand colour where it has 4.5:1 on the surface, else a shade of it that has', () => {
     const base = fixtureTenant().branding;
     expect(themeCss({ ...base, primaryColor: '#0b4f6c' })).to.contain('--portal-color-link: #0b4f6c');
-    expect(themeCss({ ...base, primaryColor: '#c2410c', colorScheme: 'dark' })).to.contain('--portal-color-link: #eef0f3');
+    const dark = themeCss({ ...base, primaryColor: '#c2410c', colorScheme: 'dark' });
+    const link = token(dark, 'color-link');
+    expect(link).to.not.equal('#c2410c');
+    expect(contrast(link, token(dark, 'color-surface'))).to.be.at.least(4.5);
+    // A shade of the brand (its red channel still leads), not the body text colour.
+    expect(parseInt(link.slice(1, 3), 16)).to.be.above(parseInt(link.slice(5, 7), 16));
   });
 
   it('keeps the focus ring visible when the brand colour is pale', () => {
-    expect(themeCss({ ...fixtureTenant().branding, primaryColor: '#fff5cc' })).to.contain('--portal-color-focus: #1f2328');
+    const css = themeCss({ ...fixtureTenant().branding, primaryColor: '#fff5cc' });
+    expect(contrast(token(css, 'color-focus'), token(css, 'color-surface'))).to.be.at.least(3);
   });
 });
 

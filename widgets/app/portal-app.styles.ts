@@ -6,7 +6,7 @@ export const appStyles = css`
     display: block;
     --portal-app-gap: calc(var(--portal-space) * 2);
     --portal-app-nav-width: 14rem;
-    --portal-app-current-color: var(--portal-color-primary);
+    --portal-app-current-color: var(--portal-color-link);
   }
   [part~='base'] {
     display: grid;

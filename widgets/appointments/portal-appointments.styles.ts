@@ -5,7 +5,7 @@ export const appointmentsStyles = css`
   :host {
     --portal-appointments-gap: calc(var(--portal-space) * 1.5);
     --portal-appointments-day-size: 2.75rem;
-    --portal-appointments-free-color: var(--portal-color-primary);
+    --portal-appointments-free-color: var(--portal-color-link);
     --portal-appointments-selected-background: var(--portal-color-primary);
     --portal-appointments-selected-color: var(--portal-color-on-primary);
   }
@@ -112,7 +112,7 @@ export const appointmentsStyles = css`
     font-weight: 700;
   }
   td[data-free='true']:hover {
-    background: color-mix(in srgb, var(--portal-appointments-free-color) 12%, var(--portal-color-surface));
+    background: var(--portal-color-primary-subtle);
   }
   /* A day with free times carries a dot: a shape, not only a colour. */
   td[data-free='true']::after {

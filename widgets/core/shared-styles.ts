@@ -61,7 +61,7 @@ export const baseStyles = css`
  *   the muted colour; `.loading`, a progress bar beside its words.
  *
  * Tokens: `--portal-space`, `--portal-radius`, `--portal-color-surface`, `--portal-color-on-surface`,
- * `--portal-color-border`, `--portal-color-muted`, `--portal-color-primary`, `--portal-color-on-primary`,
+ * `--portal-color-border`, `--portal-color-muted`, `--portal-color-primary`, `--portal-color-on-primary`, `--portal-color-primary-hover`,
  * `--portal-color-link`, `--portal-color-danger`, `--portal-color-danger-surface`.
  */
 export const panelStyles = css`
@@ -148,6 +148,9 @@ export const panelStyles = css`
     padding: 0 calc(var(--portal-space) * 2);
     font-weight: 600;
   }
+  .primary:hover {
+    background: var(--portal-color-primary-hover);
+  }
   .secondary {
     color: var(--portal-color-link);
     background: none;
@@ -201,10 +204,12 @@ export const panelStyles = css`
   }
 `;
 
-/** A row of tabs over panels (`[part~=tabs]` holding `[part~=tab]` buttons), the selected one underlined in the primary colour. */
+/** A row of tabs over panels (`[part~=tabs]` holding `[part~=tab]` buttons), the selected one underlined in the link colour (the brand colour wherever it stands out from the surface). */
 export const tabStyles = css`
   [part~='tabs'] {
     display: flex;
+    /* Three tabs of long single words (Cobranças, Demonstrativos) do not fit 320 px: the row wraps. */
+    flex-wrap: wrap;
     gap: calc(var(--portal-space) / 2);
     border-bottom: 1px solid var(--portal-color-border);
   }
@@ -219,7 +224,7 @@ export const tabStyles = css`
     flex: 0 1 auto;
   }
   [part~='tab'][aria-selected='true'] {
-    border-bottom-color: var(--portal-color-primary);
+    border-bottom-color: var(--portal-color-link);
     font-weight: 600;
   }
 `;

@@ -5,7 +5,7 @@ export const documentsStyles = css`
   :host {
     --portal-documents-gap: calc(var(--portal-space) * 1.5);
     --portal-documents-expired-color: var(--portal-color-danger);
-    --portal-documents-category-background: color-mix(in srgb, var(--portal-color-primary) 10%, var(--portal-color-surface));
+    --portal-documents-category-background: var(--portal-color-primary-subtle);
   }
   [part='base'] {
     gap: var(--portal-documents-gap);

@@ -4,7 +4,7 @@ import { css } from 'lit';
 export const feedbackStyles = css`
   :host {
     display: inline-block;
-    --portal-feedback-star-color: var(--portal-color-primary);
+    --portal-feedback-star-color: var(--portal-color-link);
     --portal-feedback-button-background: var(--portal-color-surface);
   }
   :host([floating]) {

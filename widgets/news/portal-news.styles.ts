@@ -4,7 +4,7 @@ import { css } from 'lit';
 export const newsStyles = css`
   :host {
     --portal-news-gap: calc(var(--portal-space) * 1.5);
-    --portal-news-unread-color: var(--portal-color-primary);
+    --portal-news-unread-color: var(--portal-color-link);
   }
   [part='base'] {
     gap: var(--portal-news-gap);

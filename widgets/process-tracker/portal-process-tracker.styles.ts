@@ -4,7 +4,7 @@ import { css } from 'lit';
 export const trackerStyles = css`
   :host {
     --portal-process-tracker-gap: calc(var(--portal-space) * 2);
-    --portal-process-tracker-new-background: color-mix(in srgb, var(--portal-color-primary) 8%, var(--portal-color-surface));
+    --portal-process-tracker-new-background: var(--portal-color-primary-subtle);
     /* The link colour is the brand colour where it reads on the surface (4.5:1), else body text: marks stay visible in dark mode. */
     --portal-process-tracker-new-border: var(--portal-color-link);
     --portal-process-tracker-done-color: var(--portal-color-link);

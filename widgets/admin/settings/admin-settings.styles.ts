@@ -13,7 +13,7 @@ export const settingsStyles = css`
     display: grid;
     gap: var(--portal-space, 0.5rem);
     padding-top: var(--portal-admin-settings-gap);
-    border-top: 1px solid var(--portal-color-border, #8c959f);
+    border-top: 1px solid var(--portal-color-border);
     min-width: 0;
   }
   form {
@@ -22,7 +22,7 @@ export const settingsStyles = css`
     min-width: 0;
   }
   fieldset {
-    border: 1px solid var(--portal-color-border, #8c959f);
+    border: 1px solid var(--portal-color-border);
     border-radius: var(--portal-radius, 8px);
     padding: var(--portal-space, 0.5rem) calc(var(--portal-space, 0.5rem) * 1.5) calc(var(--portal-space, 0.5rem) * 1.5);
     margin: 0;
@@ -39,17 +39,17 @@ export const settingsStyles = css`
     padding: 0 calc(var(--portal-space, 0.5rem) / 2);
   }
   .hint {
-    color: var(--portal-color-muted, #59636e);
+    color: var(--portal-color-muted);
     font-size: 0.9375rem;
     margin: 0;
   }
   .field-error {
-    color: var(--portal-color-danger, #b42318);
+    color: var(--portal-color-danger);
     font-weight: 600;
     margin: 0;
   }
   input[aria-invalid='true'] {
-    border-color: var(--portal-color-danger, #b42318);
+    border-color: var(--portal-color-danger);
     border-width: 2px;
   }
   input:disabled,
@@ -78,7 +78,7 @@ export const settingsStyles = css`
     min-height: 0;
     flex: none;
     margin: 0;
-    accent-color: var(--portal-color-primary, #1d4ed8);
+    accent-color: var(--portal-color-primary);
   }
   [part~='saved']:empty {
     display: none;
@@ -197,7 +197,7 @@ export const settingsStyles = css`
     padding: var(--portal-space) calc(var(--portal-space) * 1.5);
   }
   .warning {
-    border: 2px solid var(--portal-color-danger, #b42318);
+    border: 2px solid var(--portal-color-danger);
     border-radius: var(--portal-radius, 8px);
     padding: var(--portal-space, 0.5rem) calc(var(--portal-space, 0.5rem) * 1.5);
     display: grid;

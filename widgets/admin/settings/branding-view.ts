@@ -162,10 +162,17 @@ function renderWarnings(view: SettingsView, branding: Branding): TemplateResult 
 
 function warningText(view: SettingsView, warning: ContrastWarning): string {
   const t = view.t;
-  const values = { ratio: formatRatio(warning.ratio, view.locale), minimum: formatRatio(READABLE, view.locale) };
-  if (warning.kind === 'text-on-primary') return t(warning.text === 'white' ? 'contrast.text-on-primary.white' : 'contrast.text-on-primary.dark', values);
-  const scheme = t(warning.scheme === 'light' ? 'contrast.scheme.light' : 'contrast.scheme.dark');
-  return t(warning.focusToo ? 'contrast.primary-on-surface.focus' : 'contrast.primary-on-surface', { ...values, scheme });
+  const values = { ratio: formatRatio(warning.ratio, view.locale), minimum: formatRatio(READABLE, view.locale), shade: t(`contrast.shade.${warning.shade}`) };
+  if (warning.kind === 'fill') return t(`contrast.fill.${warning.colour}`, { ...values, used: warning.used });
+  const text = {
+    ...values,
+    scheme: t(`contrast.scheme.${warning.scheme}`),
+    too: t(warning.shade === 'darker' ? 'contrast.too.light' : 'contrast.too.dark'),
+    link: warning.link,
+    focus: warning.focus ?? '',
+  };
+  if (!warning.focus) return t('contrast.text', text);
+  return t(warning.focus === warning.link ? 'contrast.text.focus' : 'contrast.text.focus-apart', text);
 }
 
 function submit(event: Event, view: SettingsView) {

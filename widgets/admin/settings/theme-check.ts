@@ -1,19 +1,13 @@
 import type { Branding } from '../../core/api-client.ts';
-import { contrast, themeCss } from '../../core/theme.ts';
+import { derivePalette, luminance, TEXT_CONTRAST, themeCss, type Adjustment, type ColorScheme } from '../../core/theme.ts';
 
 /**
- * What the portal's theme (widgets/core/theme.ts) makes of a branding: its tokens per colour scheme, a stylesheet
- * for the preview box, and the contrast problems staff should hear about. Everything comes from `themeCss`, so the
- * preview and the warnings describe exactly what the portal will do.
+ * What the portal's theme (widgets/core/theme.ts) makes of a branding: a stylesheet for the preview box, and what
+ * staff should hear about the colours it had to change. Everything comes from `derivePalette`, so the preview and the
+ * warnings describe exactly what the portal will do.
  */
 
-export type Scheme = 'light' | 'dark';
-
-/** The `--portal-*` tokens (without the prefix) the portal sets for `branding` in one colour scheme. */
-export function schemeTokens(branding: Branding, scheme: Scheme): Record<string, string> {
-  const css = themeCss({ ...branding, colorScheme: scheme });
-  return Object.fromEntries([...css.matchAll(/--portal-([\w-]+): ([^;]+);/g)].map((match) => [match[1]!, match[2]!.trim()]));
-}
+export type Scheme = ColorScheme;
 
 /** The colour schemes visitors may see. */
 export function schemesOf(branding: Branding): Scheme[] {
@@ -29,29 +23,40 @@ export function previewCss(branding: Branding, selector: string): string {
 }
 
 /** Below this, text is hard to read (WCAG 2.2, 1.4.3 AA for body text). */
-export const READABLE = 4.5;
-/** Below this, a focus ring does not stand out (WCAG 2.2, 1.4.11). */
-export const VISIBLE = 3;
+export const READABLE = TEXT_CONTRAST;
+
+/** Whether the portal took a darker or a lighter shade of the chosen colour. */
+export type Shade = 'darker' | 'lighter';
 
 export type ContrastWarning =
-  | { kind: 'text-on-primary'; scheme: Scheme; ratio: number; text: 'white' | 'dark' }
-  | { kind: 'primary-on-surface'; scheme: Scheme; ratio: number; focusToo: boolean };
+  /** Neither white nor near-black text reads on the chosen colour: what is filled with it uses `used`. */
+  | { kind: 'fill'; colour: 'primary' | 'accent'; ratio: number; used: string; shade: Shade }
+  /** The primary colour does not read on the background: links use `link`, and the focus ring `focus` when it changed too. */
+  | { kind: 'text'; scheme: Scheme; ratio: number; link: string; focus: string | null; shade: Shade };
+
+function shadeOf(adjustment: Adjustment): Shade {
+  return luminance(adjustment.used) < luminance(adjustment.chosen) ? 'darker' : 'lighter';
+}
 
 /**
- * The contrast problems of a branding: text on the primary colour (buttons) and the primary colour on the
- * background (links, the focus ring), for each scheme visitors may see. Empty when everything reads well.
+ * The colours the portal could not use as chosen, for each scheme visitors may see, and what it uses instead.
+ * A fill is the same in every scheme, so it is told once. Empty when every colour is used as chosen.
  */
 export function contrastWarnings(branding: Branding): ContrastWarning[] {
   const warnings: ContrastWarning[] = [];
-  const primary = branding.primaryColor;
-  // The text colour does not depend on the scheme: check it once.
-  const onPrimary = schemeTokens(branding, 'light')['color-on-primary']!;
-  const textRatio = contrast(primary, onPrimary);
-  if (textRatio < READABLE) warnings.push({ kind: 'text-on-primary', scheme: 'light', ratio: textRatio, text: onPrimary === '#ffffff' ? 'white' : 'dark' });
   for (const scheme of schemesOf(branding)) {
-    const surface = schemeTokens(branding, scheme)['color-surface']!;
-    const ratio = contrast(primary, surface);
-    if (ratio < READABLE) warnings.push({ kind: 'primary-on-surface', scheme, ratio, focusToo: ratio < VISIBLE });
+    const { adjustments } = derivePalette(branding, scheme);
+    for (const adjustment of adjustments) {
+      if (adjustment.reason === 'text-on-colour') {
+        const colour = adjustment.token === 'color-primary' ? 'primary' : 'accent';
+        if (!warnings.some((warning) => warning.kind === 'fill' && warning.colour === colour)) {
+          warnings.push({ kind: 'fill', colour, ratio: adjustment.ratio, used: adjustment.used, shade: shadeOf(adjustment) });
+        }
+      } else if (adjustment.token === 'color-link') {
+        const focus = adjustments.find((other) => other.token === 'color-focus')?.used ?? null;
+        warnings.push({ kind: 'text', scheme, ratio: adjustment.ratio, link: adjustment.used, focus, shade: shadeOf(adjustment) });
+      }
+    }
   }
   return warnings;
 }
