@@ -21,11 +21,11 @@ export const accountsStyles = css`
   section {
     gap: var(--portal-space, 0.5rem);
     padding-top: var(--portal-admin-accounts-gap);
-    border-top: 1px solid var(--portal-color-border, #8c959f);
+    border-top: 1px solid var(--portal-color-border);
   }
   .hint,
   .muted {
-    color: var(--portal-color-muted, #59636e);
+    color: var(--portal-color-muted);
     font-size: 0.9375rem;
   }
   .accounts,
@@ -36,7 +36,7 @@ export const accountsStyles = css`
     gap: var(--portal-space, 0.5rem);
   }
   [part~='account'] article {
-    border: 1px solid var(--portal-color-border, #8c959f);
+    border: 1px solid var(--portal-color-border);
     border-radius: var(--portal-radius, 8px);
     padding: calc(var(--portal-space, 0.5rem) * 1.5);
     display: grid;
@@ -60,7 +60,7 @@ export const accountsStyles = css`
     gap: 0 var(--portal-space, 0.5rem);
   }
   fieldset {
-    border: 1px solid var(--portal-color-border, #8c959f);
+    border: 1px solid var(--portal-color-border);
     border-radius: var(--portal-radius, 8px);
     margin: 0;
     padding: var(--portal-space, 0.5rem) calc(var(--portal-space, 0.5rem) * 1.5);
@@ -92,10 +92,10 @@ export const accountsStyles = css`
     min-height: 0;
     flex: none;
     margin: 0;
-    accent-color: var(--portal-color-primary, #1d4ed8);
+    accent-color: var(--portal-color-primary);
   }
   .option {
-    border: 1px solid var(--portal-color-border, #8c959f);
+    border: 1px solid var(--portal-color-border);
     border-radius: var(--portal-radius, 8px);
     padding: var(--portal-space, 0.5rem) calc(var(--portal-space, 0.5rem) * 1.5);
     display: grid;
@@ -114,11 +114,11 @@ export const accountsStyles = css`
     font-weight: normal;
   }
   .field-error {
-    color: var(--portal-color-danger, #b42318);
+    color: var(--portal-color-danger);
     font-weight: 600;
   }
   input[aria-invalid='true'] {
-    border-color: var(--portal-color-danger, #b42318);
+    border-color: var(--portal-color-danger);
     border-width: 2px;
   }
   input:disabled,

@@ -138,7 +138,7 @@ export const contentStyles = css`
     font-weight: 600;
   }
   .stars {
-    color: var(--portal-color-primary);
+    color: var(--portal-color-link);
     margin-inline-start: calc(var(--portal-space) / 2);
     letter-spacing: 0.1em;
   }

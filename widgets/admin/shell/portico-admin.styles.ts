@@ -124,7 +124,7 @@ export const shellStyles = css`
     text-decoration: underline;
   }
   [part~='nav-link'][aria-current='page'] {
-    border-inline-start-color: var(--portal-color-primary);
+    border-inline-start-color: var(--portal-color-link);
     color: var(--portal-color-on-surface);
     font-weight: 700;
   }
