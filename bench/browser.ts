@@ -19,7 +19,9 @@ const PROBE = (tag: string, script: string) => `
   new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__probe.shift += e.value; }).observe({ type: 'layout-shift', buffered: true });
   (function look() {
     const element = document.querySelector(${JSON.stringify(tag)});
-    if (element && element.shadowRoot && element.shadowRoot.querySelector('*:not(style)')) {
+    // Drawn: something in its shadow root, or (portal-login keeps its forms in the page's DOM) in its light DOM.
+    const drawn = element && ((element.shadowRoot && element.shadowRoot.querySelector('*:not(style)')) || element.querySelector('form, button, p'));
+    if (drawn) {
       const entry = performance.getEntriesByType('resource').find((e) => e.name.endsWith(${JSON.stringify(script)}));
       window.__probe.rendered = performance.now() - (entry ? entry.responseEnd : 0);
     } else requestAnimationFrame(look);
