@@ -1,3 +1,6 @@
 import { defineConfig } from 'vite';
+import { customElementsManifest } from './custom-elements-manifest.ts';
 
-export default defineConfig({});
+export default defineConfig({
+  plugins: [customElementsManifest()],
+});

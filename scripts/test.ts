@@ -64,6 +64,10 @@ async function main(): Promise<void> {
     await run('Server tests (node:test)', nodeTest[0]!, [...nodeTest.slice(1), ...(await testFiles('test/server'))], env);
     await run('Design checks (translations)', nodeTest[0]!, [...nodeTest.slice(1), ...(await testFiles('test/checks'))], env);
     await run('Widget tests (web-test-runner, Chromium)', node, [join(root, 'node_modules/@web/test-runner/dist/bin.js')], env);
+    // Storybook needs no database: CI runs it once, on the first of its two database runs.
+    if (!env.PORTICO_SKIP_STORYBOOK) {
+      await run('Storybook (built, then every story in Chromium with axe)', nodeTest[0]!, [...nodeTest.slice(1), 'test/storybook/stories.test.ts'], env);
+    }
     await run('End-to-end tests (the demo in Chromium)', nodeTest[0]!, [...nodeTest.slice(1), ...(await testFiles('test/e2e'))], env);
   } finally {
     await stopEmbedded?.();

@@ -62,8 +62,13 @@ export const Outbox: Story = {};
 export const OutboxLoading: Story = { args: { state: 'loading' } };
 export const OutboxEmpty: Story = { args: { state: 'empty' } };
 export const OutboxFailed: Story = { args: { state: 'error' } };
-/** A template previewed: subject, the HTML in a sandboxed frame, the plain text. */
-export const Templates: Story = { args: { tab: 'templates' } };
+/**
+ * The fixture's preview carries a script, to show the sandboxed frame does not run it: Chromium reports the block as a
+ * console error, which the Storybook check (test/storybook) expects here.
+ */
+const sandboxBlocksScript = { expectedConsoleErrors: ["Blocked script execution in 'about:srcdoc'"] };
+/** A template previewed: subject, the HTML in a sandboxed frame (its script blocked), the plain text. */
+export const Templates: Story = { args: { tab: 'templates' }, parameters: sandboxBlocksScript };
 export const TemplatesFailed: Story = { args: { tab: 'templates', state: 'error' } };
 /** The test-mail form, the staff member's address filled in. */
 export const TestMail: Story = { args: { tab: 'test' } };
@@ -73,6 +78,6 @@ export const TestMailDelivered: Story = { args: { tab: 'test', click: '[part~=se
 export const TestMailFailed: Story = { args: { tab: 'test', testOutcome: 'failed', click: '[part~=send]' } };
 export const MartinsCastro: Story = { args: { tenant: 'martins-castro', locale: 'es' } };
 export const Phone: Story = { args: { width: 320 } };
-export const PhoneTemplates: Story = { args: { width: 320, tab: 'templates' } };
+export const PhoneTemplates: Story = { args: { width: 320, tab: 'templates' }, parameters: sandboxBlocksScript };
 export const EnglishDark: Story = { args: { locale: 'en', colorScheme: 'dark' } };
 export const NoAccess: Story = { args: { access: 'no-access' } };

@@ -38,6 +38,7 @@ interface ShellArgs {
   tenant: FixtureTenant;
   role: StaffRole;
   locale: Locale;
+  colorScheme: 'light' | 'dark';
   width: number;
   /** Signed in (a session resumes), signed out, still resuming, or unable to reach the server. */
   session: 'signed-in' | 'signed-out' | 'resuming' | 'offline';
@@ -52,7 +53,7 @@ interface ShellArgs {
 }
 
 function render(args: ShellArgs) {
-  applyTheme(DEFAULT_BRANDING);
+  applyTheme({ ...DEFAULT_BRANDING, colorScheme: args.colorScheme });
   history.replaceState(null, '', `${location.pathname}${location.search}${args.hash ?? ''}`);
   const wrapper = document.createElement('div');
   wrapper.style.maxWidth = `${args.width}px`;
@@ -91,6 +92,7 @@ const meta: Meta<ShellArgs> = {
     tenant: { control: 'inline-radio', options: ['clinica-sol', 'martins-castro'] },
     role: { control: 'inline-radio', options: ['owner', 'admin', 'staff', 'read-only'] },
     locale: { control: 'inline-radio', options: ['pt-BR', 'es', 'en'] },
+    colorScheme: { control: 'inline-radio', options: ['light', 'dark'] },
     width: { control: { type: 'range', min: 320, max: 1280, step: 10 } },
     session: { control: 'inline-radio', options: ['signed-in', 'signed-out', 'resuming', 'offline'] },
     chunk: { control: 'inline-radio', options: ['ready', 'loading', 'error'] },
@@ -98,7 +100,7 @@ const meta: Meta<ShellArgs> = {
     hash: { table: { disable: true } },
     steps: { table: { disable: true } },
   },
-  args: { tenant: 'clinica-sol', role: 'owner', locale: 'pt-BR', width: 1100, session: 'signed-in', chunk: 'ready' },
+  args: { tenant: 'clinica-sol', role: 'owner', locale: 'pt-BR', colorScheme: 'light', width: 1100, session: 'signed-in', chunk: 'ready' },
 };
 export default meta;
 type Story = StoryObj<ShellArgs>;
@@ -113,8 +115,8 @@ export const EmbedSection: Story = { args: { hash: '#embed' } };
 export const SectionNotIncluded: Story = { args: { role: 'read-only', hash: '#team', locale: 'en' } };
 /** A section's chunk on its way. */
 export const SectionLoading: Story = { args: { chunk: 'loading' } };
-/** A section's chunk could not be loaded: the reason and "Try again". */
-export const SectionFailed: Story = { args: { chunk: 'error' } };
+/** A section's chunk could not be loaded: the reason and "Try again" (and the console logs the failure, as it should). */
+export const SectionFailed: Story = { args: { chunk: 'error' }, parameters: { expectedConsoleErrors: ['Portico console: could not load <story-'] } };
 /** A phone, 320 px wide: the menu folds behind "Menu". */
 export const Phone: Story = { args: { width: 320 } };
 /** A phone with the menu opened. */

@@ -4,6 +4,7 @@ import '../widgets/app/portal-app.ts';
 import type { Module } from '../widgets/core/api-client.ts';
 import { fixtureSession, fixtureTenant, memoryStorage, profileCalls, provideFixtureRuntime } from '../widgets/core/fixtures.ts';
 import type { Locale } from '../widgets/core/i18n.ts';
+import { embedDocs } from './embed-docs.ts';
 
 type Calls = NonNullable<Parameters<typeof provideFixtureRuntime>[2]>['auth'];
 
@@ -59,6 +60,7 @@ function render(args: AppArgs) {
 const meta: Meta<AppArgs> = {
   title: 'Widgets/portal-app',
   component: 'portal-app',
+  parameters: { docs: { description: { component: embedDocs('portal-app') } } },
   render,
   argTypes: {
     locale: { control: 'inline-radio', options: ['pt-BR', 'es', 'en'] },

@@ -3,6 +3,7 @@ import { DEMO_BRANDING } from '../demo/tenants.ts';
 import '../widgets/appointments/portal-appointments.ts';
 import { APPOINTMENT_STATES, APPOINTMENTS_NOW, appointmentCalls, fixtureSession, fixtureTenant, memoryStorage, provideFixtureRuntime, type AppointmentState } from '../widgets/core/fixtures.ts';
 import type { Locale } from '../widgets/core/i18n.ts';
+import { embedDocs } from './embed-docs.ts';
 
 type Calls = NonNullable<Parameters<typeof provideFixtureRuntime>[2]>['auth'];
 
@@ -95,6 +96,7 @@ async function play(element: HTMLElement, act: Act) {
 const meta: Meta<AppointmentsArgs> = {
   title: 'Widgets/portal-appointments',
   component: 'portal-appointments',
+  parameters: { docs: { description: { component: embedDocs('portal-appointments') } } },
   render,
   argTypes: {
     locale: { control: 'inline-radio', options: ['pt-BR', 'es', 'en'] },

@@ -4,6 +4,7 @@ import '../widgets/billing/portal-billing.ts';
 import { ApiError } from '../widgets/core/api-client.ts';
 import { brlBilling, eurBilling, fixtureSession, fixtureTenant, memoryBilling, memoryStorage, provideFixtureRuntime, type BillingData } from '../widgets/core/fixtures.ts';
 import type { Locale } from '../widgets/core/i18n.ts';
+import { embedDocs } from './embed-docs.ts';
 
 type Calls = NonNullable<Parameters<typeof provideFixtureRuntime>[2]>['auth'];
 
@@ -70,6 +71,7 @@ function brl(change: (data: BillingData) => void): Calls {
 const meta: Meta<BillingArgs> = {
   title: 'Widgets/portal-billing',
   component: 'portal-billing',
+  parameters: { docs: { description: { component: embedDocs('portal-billing') } } },
   render,
   argTypes: {
     locale: { control: 'inline-radio', options: ['pt-BR', 'es', 'en'] },

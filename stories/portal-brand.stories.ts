@@ -3,6 +3,7 @@ import { DEMO_BRANDING } from '../demo/tenants.ts';
 import '../widgets/brand/portal-brand.ts';
 import { fixtureTenant, memoryStorage, provideFixtureRuntime, type FixtureTenantAnswer } from '../widgets/core/fixtures.ts';
 import type { Locale } from '../widgets/core/i18n.ts';
+import { embedDocs } from './embed-docs.ts';
 
 /** The controls a designer plays with: the tenant's branding, the language, and what the server answered. */
 interface BrandArgs {
@@ -51,6 +52,7 @@ function render(args: BrandArgs) {
 const meta: Meta<BrandArgs> = {
   title: 'Widgets/portal-brand',
   component: 'portal-brand',
+  parameters: { docs: { description: { component: embedDocs('portal-brand', '<portal-brand></portal-brand>\n<!-- a page with its own language switcher: <portal-brand hide-language></portal-brand> -->') } } },
   render,
   argTypes: {
     state: { control: 'inline-radio', options: ['ready', 'loading', 'tenant_not_found', 'network_error'] },

@@ -4,6 +4,7 @@ import '../widgets/campaigns/portal-campaigns.ts';
 import { ApiError } from '../widgets/core/api-client.ts';
 import { clinicaSolContent, CONTENT_STATES, fixtureSession, fixtureTenant, memoryContent, memoryStorage, provideFixtureRuntime, type ContentData, type ContentState } from '../widgets/core/fixtures.ts';
 import type { Locale } from '../widgets/core/i18n.ts';
+import { embedDocs } from './embed-docs.ts';
 
 type Calls = NonNullable<Parameters<typeof provideFixtureRuntime>[2]>['auth'];
 
@@ -37,6 +38,7 @@ function render(args: CampaignsArgs) {
 const meta: Meta<CampaignsArgs> = {
   title: 'Widgets/portal-campaigns',
   component: 'portal-campaigns',
+  parameters: { docs: { description: { component: embedDocs('portal-campaigns') } } },
   render,
   argTypes: {
     locale: { control: 'inline-radio', options: ['pt-BR', 'es', 'en'] },

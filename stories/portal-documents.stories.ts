@@ -4,6 +4,7 @@ import '../widgets/documents/portal-documents.ts';
 import { ApiError } from '../widgets/core/api-client.ts';
 import { fixtureSession, fixtureTenant, horizonteDocuments, memoryDocuments, memoryStorage, provideFixtureRuntime, type DocumentData } from '../widgets/core/fixtures.ts';
 import type { Locale } from '../widgets/core/i18n.ts';
+import { embedDocs } from './embed-docs.ts';
 
 type Calls = NonNullable<Parameters<typeof provideFixtureRuntime>[2]>['auth'];
 
@@ -71,6 +72,7 @@ function slow(ms: number): Calls {
 const meta: Meta<DocumentsArgs> = {
   title: 'Widgets/portal-documents',
   component: 'portal-documents',
+  parameters: { docs: { description: { component: embedDocs('portal-documents', '<portal-documents></portal-documents>\n<!-- or open one category first: <portal-documents category="esocial"></portal-documents> -->') } } },
   render,
   argTypes: {
     locale: { control: 'inline-radio', options: ['pt-BR', 'es', 'en'] },

@@ -4,6 +4,7 @@ import '../widgets/feedback/portal-feedback.ts';
 import { ApiError } from '../widgets/core/api-client.ts';
 import { CONTENT_STATES, fixtureSession, fixtureTenant, memoryContent, memoryStorage, provideFixtureRuntime, type ContentState } from '../widgets/core/fixtures.ts';
 import type { Locale } from '../widgets/core/i18n.ts';
+import { embedDocs } from './embed-docs.ts';
 
 type Calls = NonNullable<Parameters<typeof provideFixtureRuntime>[2]>['auth'];
 
@@ -43,6 +44,7 @@ function render(args: FeedbackArgs) {
 const meta: Meta<FeedbackArgs> = {
   title: 'Widgets/portal-feedback',
   component: 'portal-feedback',
+  parameters: { docs: { description: { component: embedDocs('portal-feedback', '<portal-feedback floating></portal-feedback>') } } },
   render,
   argTypes: {
     locale: { control: 'inline-radio', options: ['pt-BR', 'es', 'en'] },

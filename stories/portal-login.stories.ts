@@ -6,6 +6,7 @@ import '../widgets/login/portal-login.ts';
 import { ApiError } from '../widgets/core/api-client.ts';
 import { fixtureSession, fixtureTenant, memoryStorage, provideFixtureRuntime } from '../widgets/core/fixtures.ts';
 import type { Locale } from '../widgets/core/i18n.ts';
+import { embedDocs } from './embed-docs.ts';
 
 type Auth = NonNullable<Parameters<typeof provideFixtureRuntime>[2]>['auth'];
 
@@ -13,7 +14,7 @@ interface LoginArgs {
   view: 'sign-in' | 'forgot' | 'first-access' | 'code-request' | 'quick-access';
   locale: Locale;
   colorScheme: 'light' | 'dark';
-  brand: 'clinica-sol' | 'martins-castro';
+  tenant: 'clinica-sol' | 'martins-castro';
   width: number;
   /** What the fixture server does (not a control). */
   auth?: Auth;
@@ -26,9 +27,9 @@ function render(args: LoginArgs) {
   const wrapper = document.createElement('div');
   wrapper.style.maxWidth = `${args.width}px`;
   const tenant = fixtureTenant({
-    name: args.brand === 'clinica-sol' ? 'Clínica Sol' : 'Martins Castro',
-    modules: args.brand === 'martins-castro' ? ['processes'] : [],
-    branding: { ...DEMO_BRANDING[args.brand], colorScheme: args.colorScheme },
+    name: args.tenant === 'clinica-sol' ? 'Clínica Sol' : 'Martins Castro',
+    modules: args.tenant === 'martins-castro' ? ['processes'] : [],
+    branding: { ...DEMO_BRANDING[args.tenant], colorScheme: args.colorScheme },
   });
   provideFixtureRuntime(wrapper, { tenant }, { locale: args.locale, storage: memoryStorage(), baseUrl: location.href, auth: args.auth });
   const login = document.createElement('portal-login');
@@ -40,17 +41,18 @@ function render(args: LoginArgs) {
 const meta: Meta<LoginArgs> = {
   title: 'Widgets/portal-login',
   component: 'portal-login',
+  parameters: { docs: { description: { component: embedDocs('portal-login', '<portal-login></portal-login>\n<!-- or open another form first: <portal-login view="first-access"></portal-login> -->') } } },
   render,
   argTypes: {
     view: { control: 'select', options: ['sign-in', 'forgot', 'first-access', 'code-request', 'quick-access'] },
     locale: { control: 'inline-radio', options: ['pt-BR', 'es', 'en'] },
     colorScheme: { control: 'inline-radio', options: ['light', 'dark'] },
-    brand: { control: 'inline-radio', options: ['clinica-sol', 'martins-castro'] },
+    tenant: { control: 'inline-radio', options: ['clinica-sol', 'martins-castro'] },
     width: { control: { type: 'range', min: 320, max: 900, step: 10 } },
     auth: { table: { disable: true } },
     linkToken: { table: { disable: true } },
   },
-  args: { view: 'sign-in', locale: 'pt-BR', colorScheme: 'light', brand: 'clinica-sol', width: 560 },
+  args: { view: 'sign-in', locale: 'pt-BR', colorScheme: 'light', tenant: 'clinica-sol', width: 560 },
 };
 export default meta;
 type Story = StoryObj<LoginArgs>;
@@ -65,13 +67,13 @@ async function signIn(canvasElement: HTMLElement, password = 'wrong password') {
 }
 
 export const SignIn: Story = {};
-export const SignInSpanish: Story = { args: { locale: 'es', brand: 'martins-castro' } };
+export const SignInSpanish: Story = { args: { locale: 'es', tenant: 'martins-castro' } };
 export const SignInEnglishDark: Story = { args: { locale: 'en', colorScheme: 'dark' } };
 export const Phone: Story = { args: { width: 320 } };
 export const ForgotPassword: Story = { args: { view: 'forgot' } };
 export const FirstAccess: Story = { args: { view: 'first-access' } };
 export const RegisterWithCode: Story = { args: { view: 'code-request' } };
-export const QuickAccess: Story = { args: { view: 'quick-access', brand: 'martins-castro', locale: 'es' } };
+export const QuickAccess: Story = { args: { view: 'quick-access', tenant: 'martins-castro', locale: 'es' } };
 
 export const WrongPassword: Story = {
   args: { auth: { signIn: fail('invalid_credentials') } },
@@ -105,7 +107,7 @@ export const AccountPicker: Story = { args: { auth: { refresh: async () => fixtu
 export const SignedIn: Story = { args: { auth: { refresh: async () => fixtureSession({ accountId: 'a1' }) } } };
 export const SignedInEnglishDark: Story = { args: { locale: 'en', colorScheme: 'dark', auth: { refresh: async () => fixtureSession({ accountId: 'a1' }) } } };
 export const FollowingAProcess: Story = {
-  args: { view: 'quick-access', brand: 'martins-castro', locale: 'es' },
+  args: { view: 'quick-access', tenant: 'martins-castro', locale: 'es' },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await userEvent.type(await canvas.findByLabelText('Número de expediente'), '4829163057');

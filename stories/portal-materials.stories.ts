@@ -4,6 +4,7 @@ import '../widgets/materials/portal-materials.ts';
 import { ApiError } from '../widgets/core/api-client.ts';
 import { clinicaSolContent, CONTENT_STATES, fixtureSession, fixtureTenant, memoryContent, memoryStorage, provideFixtureRuntime, type ContentState } from '../widgets/core/fixtures.ts';
 import type { Locale } from '../widgets/core/i18n.ts';
+import { embedDocs } from './embed-docs.ts';
 
 type Calls = NonNullable<Parameters<typeof provideFixtureRuntime>[2]>['auth'];
 
@@ -48,6 +49,7 @@ function act(element: HTMLElement, what: NonNullable<MaterialsArgs['act']>) {
 const meta: Meta<MaterialsArgs> = {
   title: 'Widgets/portal-materials',
   component: 'portal-materials',
+  parameters: { docs: { description: { component: embedDocs('portal-materials') } } },
   render,
   argTypes: {
     locale: { control: 'inline-radio', options: ['pt-BR', 'es', 'en'] },

@@ -4,6 +4,7 @@ import '../widgets/news/portal-news.ts';
 import { ApiError } from '../widgets/core/api-client.ts';
 import { clinicaSolContent, CONTENT_STATES, fixtureNews, fixtureSession, fixtureTenant, memoryContent, memoryStorage, provideFixtureRuntime, type ContentData, type ContentState } from '../widgets/core/fixtures.ts';
 import type { Locale } from '../widgets/core/i18n.ts';
+import { embedDocs } from './embed-docs.ts';
 
 type Calls = NonNullable<Parameters<typeof provideFixtureRuntime>[2]>['auth'];
 
@@ -39,6 +40,7 @@ function render(args: NewsArgs) {
 const meta: Meta<NewsArgs> = {
   title: 'Widgets/portal-news',
   component: 'portal-news',
+  parameters: { docs: { description: { component: embedDocs('portal-news') } } },
   render,
   argTypes: {
     locale: { control: 'inline-radio', options: ['pt-BR', 'es', 'en'] },

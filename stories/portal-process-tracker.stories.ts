@@ -4,6 +4,7 @@ import '../widgets/process-tracker/portal-process-tracker.ts';
 import { ApiError } from '../widgets/core/api-client.ts';
 import { fixtureSession, fixtureTenant, martinsCastroProcesses, memoryProcesses, memoryStorage, provideFixtureRuntime, type ProcessData } from '../widgets/core/fixtures.ts';
 import type { Locale } from '../widgets/core/i18n.ts';
+import { embedDocs } from './embed-docs.ts';
 
 type Calls = NonNullable<Parameters<typeof provideFixtureRuntime>[2]>['auth'];
 
@@ -81,6 +82,7 @@ const refuse = (code: string, status: number) => () => Promise.reject(new ApiErr
 const meta: Meta<TrackerArgs> = {
   title: 'Widgets/portal-process-tracker',
   component: 'portal-process-tracker',
+  parameters: { docs: { description: { component: embedDocs('portal-process-tracker') } } },
   render,
   argTypes: {
     locale: { control: 'inline-radio', options: ['pt-BR', 'es', 'en'] },

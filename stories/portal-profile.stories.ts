@@ -3,6 +3,7 @@ import { DEMO_BRANDING } from '../demo/tenants.ts';
 import '../widgets/profile/portal-profile.ts';
 import { PROFILE_NOW, PROFILE_STATES, fixtureTenant, memoryStorage, profileCalls, profileSessionFor, provideFixtureRuntime, type ProfileState } from '../widgets/core/fixtures.ts';
 import type { Locale } from '../widgets/core/i18n.ts';
+import { embedDocs } from './embed-docs.ts';
 
 /** What the story plays once rendered, as a client would (not a control). */
 interface Act {
@@ -78,6 +79,7 @@ async function play(element: HTMLElement, act: Act) {
 const meta: Meta<ProfileArgs> = {
   title: 'Widgets/portal-profile',
   component: 'portal-profile',
+  parameters: { docs: { description: { component: embedDocs('portal-profile') } } },
   render,
   argTypes: {
     locale: { control: 'inline-radio', options: ['pt-BR', 'es', 'en'] },

@@ -4,6 +4,7 @@ import '../widgets/requests/portal-requests.ts';
 import { ApiError } from '../widgets/core/api-client.ts';
 import { fixtureRequest, fixtureSession, fixtureTenant, memoryStorage, provideFixtureRuntime } from '../widgets/core/fixtures.ts';
 import type { Locale } from '../widgets/core/i18n.ts';
+import { embedDocs } from './embed-docs.ts';
 
 type Calls = NonNullable<Parameters<typeof provideFixtureRuntime>[2]>['auth'];
 
@@ -36,6 +37,7 @@ function render(args: RequestsArgs) {
 const meta: Meta<RequestsArgs> = {
   title: 'Widgets/portal-requests',
   component: 'portal-requests',
+  parameters: { docs: { description: { component: embedDocs('portal-requests') } } },
   render,
   argTypes: {
     locale: { control: 'inline-radio', options: ['pt-BR', 'es', 'en'] },

@@ -63,7 +63,7 @@ export interface SectionChangeDetail {
  * @csspart tenant - the business's name in the footer.
  * @cssprop --portal-app-gap - space between the parts.
  * @cssprop --portal-app-nav-width - the menu's width on a wide container.
- * @cssprop --portal-app-current-color - the mark beside the current section's menu entry (default: the primary colour).
+ * @cssprop --portal-app-current-color - the mark beside the current section's menu entry (default: the link colour, a shade of the brand that reads on the surface).
  */
 export class PortalApp extends LitElement {
   static override styles = [baseStyles, appStyles, appControlStyles];

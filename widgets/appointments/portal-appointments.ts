@@ -78,7 +78,7 @@ import { ProposalSection } from './proposals.ts';
  * @csspart status - loading messages.
  * @cssprop --portal-appointments-gap - space between the parts.
  * @cssprop --portal-appointments-day-size - the height of a calendar day (default 2.75rem; its width is a seventh of the month's).
- * @cssprop --portal-appointments-free-color - the mark of a day with free times (default: the primary colour).
+ * @cssprop --portal-appointments-free-color - the mark of a day with free times (default: the link colour, a shade of the brand that reads on the surface).
  * @cssprop --portal-appointments-selected-background - the chosen day (default: the primary colour).
  * @cssprop --portal-appointments-selected-color - the chosen day's number (default: the text on the primary colour).
  */

@@ -25,7 +25,7 @@ const RATINGS = [1, 2, 3, 4, 5] as const;
  * @csspart send - the send button.
  * @csspart thanks - the thank-you message.
  * @csspart error - what went wrong (in the dialog).
- * @cssprop --portal-feedback-star-color - the chosen stars (default: the primary colour).
+ * @cssprop --portal-feedback-star-color - the chosen stars (default: the link colour, a shade of the brand that reads on the surface).
  * @cssprop --portal-feedback-button-background - behind the button (default: the surface colour).
  * @cssprop --portal-feedback-z-index - the floating button's stacking order.
  */

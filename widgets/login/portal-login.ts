@@ -29,6 +29,12 @@ let instances = 0;
  * Every way into the portal (A1–A8, A10): sign in, forgotten password, first access, registration with an e-mailed
  * code, quick access by process number, landing from an e-mailed link, the account picker, and the signed-in state.
  * Inputs live in the light DOM inside real forms, so browsers and password managers fill them.
+ *
+ * Being in the light DOM, it has no shadow parts: its stylesheet uses zero-specificity selectors, so the page restyles
+ * it with plain CSS on these classes — `.pl-panel` (the box), `.pl-field` / `.pl-field-error` / `.pl-hint` (a field,
+ * its error and hint), `.pl-alert` (what went wrong), `.pl-primary` (the main button), `.pl-link` / `.pl-links` (the
+ * other ways in), `.pl-accounts` / `.pl-account` (the account picker), `.pl-status` (the signed-in state) — and
+ * through the global `--portal-*` tokens.
  * @summary Sign-in for the portal's clients.
  * @event portal-signed-in - a session began; `detail.email`, `detail.scope`.
  * @event portal-signed-out - the session ended.

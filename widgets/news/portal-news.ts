@@ -32,7 +32,7 @@ import { renderArticle, renderItem, type NewsView } from './views.ts';
  * @csspart error - what went wrong.
  * @csspart status - loading messages.
  * @cssprop --portal-news-gap - space between the parts.
- * @cssprop --portal-news-unread-color - the unread mark and edge (default: the primary colour).
+ * @cssprop --portal-news-unread-color - the unread mark and edge (default: the link colour, a shade of the brand that reads on the surface).
  */
 export class PortalNews extends ContentElement<NewsKey> implements NewsView {
   static override styles = [baseStyles, panelStyles, contentStyles, newsStyles];

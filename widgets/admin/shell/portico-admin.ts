@@ -31,6 +31,8 @@ type SectionStatus = 'loading' | 'ready' | 'error';
  * @slot sign-in - `<admin-sign-in>`; the element adds one itself (in the light DOM, where password managers see it).
  * @csspart base - everything.
  * @csspart header - the business's name, the staff member, the language and "Sign out".
+ * @csspart brand - the business's name (the console's while signed out).
+ * @csspart tools - who is signed in, the language and "Sign out".
  * @csspart me - who is signed in, and their role.
  * @csspart language - the language select.
  * @csspart sign-out - the "Sign out" button.
