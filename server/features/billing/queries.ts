@@ -8,8 +8,16 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Today's calendar date where the tenant is: what "overdue" is measured against, never the server's own date. */
 export function todayIn(timeZone: string, now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(now);
 }
+
+// Building a formatter costs more than the rest of a charges page (bench profile); there are few time zones.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** Who reads: a portal user (limited to what they reach) or the business (everything of the tenant). */
 export interface Reader {
