@@ -6,12 +6,12 @@
  * (not committed: the committed report is a full run's); it fails only if the bench itself breaks, never on a ratio.
  */
 import { execFileSync } from 'node:child_process';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { writeFile } from 'node:fs/promises';
 import { browserFigures, type BrowserFigures } from './browser.ts';
 import { bundleFigures } from './bundle.ts';
 import { httpFigures } from './http.ts';
-import { rows, toMarkdown, type Row } from './report.ts';
+import { absolutes, rows, toMarkdown, type Row } from './report.ts';
 
 const quick = process.argv.includes('--quick');
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     postgres: version('psql', ['--version']),
     chromium: version(process.env.CHROME_PATH ?? '/usr/bin/chromium', ['--version']),
     mode: quick ? 'quick' : 'full',
+    load: loadavg()[0]!.toFixed(1),
     date: new Date().toISOString(),
   };
   say(`Portico bench (${machine.mode}) on ${machine.cores} × ${machine.cpu}, Node ${machine.node}`);
@@ -56,7 +57,7 @@ async function main(): Promise<void> {
   const report = { machine, seconds: Math.round((Date.now() - started) / 1000), figures: table, raw: { bundle, browser, http } };
   const name = quick ? 'report.quick' : 'report';
   await writeFile(new URL(`${name}.json`, import.meta.url), `${JSON.stringify(report, null, 2)}\n`);
-  await writeFile(new URL(`${name}.md`, import.meta.url), toMarkdown(machine, table, report.seconds));
+  await writeFile(new URL(`${name}.md`, import.meta.url), toMarkdown(machine, table, report.seconds, absolutes(bundle, browser, http)));
   say('');
   for (const row of table) say(`${row.met === null ? '·' : row.met ? '✔' : '✘'} ${row.id.padEnd(3)} ${row.figure.padEnd(58)} ${row.value.padEnd(34)} target ${row.target}`);
   say(`\nWritten bench/${name}.md and bench/${name}.json in ${report.seconds} s`);
