@@ -9,6 +9,8 @@ export const appStyles = css`
     --portal-app-current-color: var(--portal-color-link);
   }
   [part~='base'] {
+    /* Its own surface: the session bar, the home cards and the footer stay readable on a dark host page. */
+    background: var(--portal-color-surface);
     display: grid;
     gap: var(--portal-app-gap);
     min-width: 0;

@@ -1,10 +1,27 @@
 import { css } from 'lit';
 
-/** Styles every widget starts from: the tokens' font and colours, a visible focus ring, hidden-but-read text. */
+/**
+ * Styles every widget starts from: the tokens' font and colours, a visible focus ring, hidden-but-read text.
+ *
+ * A page's global rules reach the widget's own element (`* { all: unset }`, `* { color: … }`) and, through
+ * inheritance, everything inside it; for a plain declaration on `:host` the page's rule wins. So the text colour
+ * and font — drawn on the widget's own surfaces, whose contrast the tokens guarantee — and the text styles that
+ * would make it hard to read are declared `!important`, which in a shadow root beats anything outside. The
+ * host page changes them through the `--portal-*` tokens, as documented; its layout of the element (display,
+ * margins, width) stays its own. Inside, every box is border-box whatever the page's `box-sizing`.
+ */
 export const baseStyles = css`
   :host {
-    font-family: var(--portal-font-family);
-    color: var(--portal-color-on-surface);
+    font-family: var(--portal-font-family) !important;
+    color: var(--portal-color-on-surface) !important;
+    font-style: normal !important;
+    font-weight: normal !important;
+    letter-spacing: normal !important;
+    word-spacing: normal !important;
+    text-transform: none !important;
+    text-indent: 0 !important;
+    text-shadow: none !important;
+    white-space: normal !important;
     box-sizing: border-box;
   }
   :host([hidden]) {
@@ -13,7 +30,7 @@ export const baseStyles = css`
   *,
   *::before,
   *::after {
-    box-sizing: inherit;
+    box-sizing: border-box;
   }
   :focus-visible {
     outline: 3px solid var(--portal-color-focus);

@@ -5,7 +5,7 @@
  */
 const css = `
 :where(portal-login) { display: block; font-family: var(--portal-font-family); color: var(--portal-color-on-surface); }
-:where(portal-login) :where(.pl-panel) { background: var(--portal-color-surface); border: 1px solid var(--portal-color-border); border-radius: var(--portal-radius); padding: calc(var(--portal-space) * 3); margin-block-start: var(--portal-space); max-width: 28rem; box-sizing: border-box; }
+:where(portal-login) :where(.pl-panel) { display: block; background: var(--portal-color-surface); border: 1px solid var(--portal-color-border); border-radius: var(--portal-radius); padding: calc(var(--portal-space) * 3); margin-block-start: var(--portal-space); max-width: 28rem; box-sizing: border-box; }
 :where(portal-login) :where(h2) { font-size: 1.25rem; margin: 0 0 var(--portal-space); }
 :where(portal-login) :where(p) { margin: 0 0 calc(var(--portal-space) * 2); line-height: 1.45; }
 :where(portal-login) :where(.pl-help, .pl-hint) { color: var(--portal-color-muted); font-size: 0.9375rem; }

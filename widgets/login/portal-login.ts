@@ -133,7 +133,7 @@ export class PortalLogin extends LitElement {
     } else {
       content = renderView(this.view, context, session);
     }
-    return html`<div class="pl-panel" lang=${this.portal?.locale ?? nothing}>${content}</div>`;
+    return html`<section class="pl-panel" lang=${this.portal?.locale ?? nothing}>${content}</section>`;
   }
 
   private go(view: View) {
