@@ -391,7 +391,7 @@ export class PortalApp extends LitElement {
 
   /** The client chose another process: the address names it (no new history entry: the section is the same). */
   private readonly handleProcessChosen = (event: Event) => {
-    const id = (event.currentTarget as HTMLElement).getAttribute('process');
+    const id = (event.currentTarget as HTMLElement & { process?: string }).process;
     if (!id || this.section !== 'processes') return;
     this.itemId = id;
     history.replaceState(history.state, '', hashOf('processes', id));
