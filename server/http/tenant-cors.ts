@@ -2,6 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import type { Database } from '../db/database.ts';
 import { someTenantAllowsOrigin, tenantAllowsOrigin } from '../features/tenants/queries.ts';
+import { tenantSlug } from '../features/tenants/schemas.ts';
 import { AppError } from './problem.ts';
 
 declare module 'hono' {
@@ -50,7 +51,8 @@ async function isOriginAllowed(db: Database, c: Context, origin: string): Promis
   if (isSameOrigin(c, origin)) return true;
   const isPreflight = c.req.method === 'OPTIONS';
   const slug = requestTenantSlug(c);
-  if (!isPreflight && !slug) return false;
+  // A malformed slug names no tenant (and a NUL in it could not reach the database's text).
+  if (!isPreflight && !(slug && tenantSlug.safeParse(slug).success)) return false;
   return db.withoutTenant((tx) => (isPreflight ? someTenantAllowsOrigin(tx, origin) : tenantAllowsOrigin(tx, slug!, origin)));
 }
 

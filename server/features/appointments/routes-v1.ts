@@ -45,7 +45,8 @@ export function integrationAppointmentRoutes(deps: { db: Database; clock: () => 
   const actor = (c: Context) => actorOf(c);
   const providerId = async (tx: Tx, providerKey: string, path = 'providerKey') => {
     const [row] = await tx<{ id: string }[]>`select id from providers where key = ${providerKey} and tenant_id = portico_current_tenant()`;
-    if (!row) throw unknownKey(path, 'provider');
+    // A key in the path names the resource itself: unknown is 404, like any id there; in a body it is a bad field.
+    if (!row) throw path === 'key' ? new AppError('not_found', 404, 'No provider with that key') : unknownKey(path, 'provider');
     return row.id;
   };
   const accountExists = async (tx: Tx, accountId: string) => {
@@ -167,6 +168,8 @@ export function integrationAppointmentRoutes(deps: { db: Database; clock: () => 
     })
     .get('/exceptions', doc.listExceptions, reads, validate('query', z.object({ from: z.iso.date(), to: z.iso.date() })), async (c) => {
       const { from, to } = c.req.valid('query');
+      // A range that ends before it starts is a question without an answer, not a database error.
+      if (to < from) throw new AppError('invalid_input', 400, 'The range ends before it starts', [{ path: 'to', message: 'must not be before from' }]);
       const zone = c.get('tenant').timeZone;
       const items = await db.withTenant(
         c.get('tenant').id,

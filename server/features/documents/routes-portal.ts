@@ -64,8 +64,9 @@ export function portalDocumentRoutes(deps: AuthDeps & { storage: Storage; public
   return (
     new Hono()
       // A signed link needs no header or token: the browser follows it like any download. It is checked again against
-      // the session (still live) and the user's scope (still reaches the file) when it is used.
-      .get('/download/:token{[\\w-]+\\.[\\w-]+\\.[\\w-]+}', doc.followLink, async (c) => {
+      // the session (still live) and the user's scope (still reaches the file) when it is used. Any token is taken
+      // here, so a malformed one is the same 403 as a forged one (not a 401 from the session routes below).
+      .get('/download/:token', doc.followLink, async (c) => {
         try {
           return await followLink(c);
         } catch (error) {

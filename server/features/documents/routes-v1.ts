@@ -19,7 +19,9 @@ export const MAX_DOCUMENT_BYTES = 250 * 1024 * 1024;
 const DOCUMENT_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'image/webp'] as const;
 const idParam = z.object({ id: z.uuid() });
 /** The file name clients see; cleaned and cut to 120 characters when stored. */
-const fileQuery = z.object({ name: z.string().max(1000).optional() });
+// A file name is cleaned, not refused (the upload drops control characters): a NUL goes here, before the input check
+// that refuses it everywhere else.
+const fileQuery = z.object({ name: z.string().max(1000).transform((name) => name.replaceAll('\u0000', '')).optional() });
 
 /** Checks a batch of document metadata before anything is written. */
 async function checkBatch(tx: Tx, items: DocumentInput[]): Promise<void> {

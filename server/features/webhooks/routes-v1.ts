@@ -114,6 +114,9 @@ export function webhookRoutes(deps: WebhookRouteDeps) {
     })
     .post('/:id/ping', doc.ping, writes, validate('param', idParam), async (c) => {
       const delivery = await db.withTenant(c.get('tenant').id, async (tx) => {
+        // Held until the delivery is written: an endpoint deleted at the same moment is a 404, not a broken reference.
+        const [held] = await tx`select 1 from webhook_endpoints where id = ${c.req.valid('param').id} and tenant_id = portico_current_tenant() for key share`;
+        if (!held) throw new AppError('not_found', 404, 'No such webhook endpoint');
         const endpoint = await load(tx, c.req.valid('param').id);
         const [event] = await tx<{ id: string }[]>`
           insert into events (tenant_id, type, data) values (portico_current_tenant(), 'ping',
