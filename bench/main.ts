@@ -11,6 +11,7 @@ import { writeFile } from 'node:fs/promises';
 import { browserFigures, type BrowserFigures } from './browser.ts';
 import { bundleFigures } from './bundle.ts';
 import { httpFigures } from './http.ts';
+import { buildWidgets } from '../scripts/build-widgets.ts';
 import { absolutes, rows, toMarkdown, type Row } from './report.ts';
 
 const quick = process.argv.includes('--quick');
@@ -40,6 +41,8 @@ async function main(): Promise<void> {
   say(`Portico bench (${machine.mode}) on ${machine.cores} × ${machine.cpu}, Node ${machine.node}`);
   say('• bundle sizes (brotli -11, exact)');
   const bundle = await bundleFigures();
+  // The browser figures load the widgets from the server, which serves dist/: build it on a fresh clone.
+  if (await buildWidgets({ ifStale: true })) say('  (widget bundle built for the browser figures)');
   say('• browser: first render and long tasks at 4× CPU throttle, against a bare Lit element');
   let browser: BrowserFigures | { error: string };
   try {
