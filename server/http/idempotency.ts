@@ -10,13 +10,19 @@ const KEPT_MS = 24 * 3_600_000;
 /** How long a copy waits for the first request with its key to finish, and how often it looks. */
 const WAIT_MS = 10_000;
 const POLL_MS = 50;
+/**
+ * A key still "running" after this long belongs to a request that will never finish (its server crashed or was
+ * killed between the claim and the answer): a retry with the key takes it over instead of a 409 for 24 hours.
+ */
+const ABANDONED_MS = 60_000;
 
 /**
  * `Idempotency-Key` for the management API: a request repeated with the same key within 24 hours gets the first
  * successful answer again (with `Idempotent-Replayed: true`) and nothing is done twice. The same key with another
  * body is a 422; a copy sent while the first is still running waits for the first's answer (a 409 only if that
- * takes more than 10 s). Refused and failed requests are not kept, so a client may
- * correct the request and retry with the same key. Goes after the integration auth (the key is per tenant).
+ * takes more than 10 s; the same request sent again a minute after a crash left its key running takes the key over).
+ * Refused and failed requests are not kept, so a client may correct the request and retry with the same key.
+ * Goes after the integration auth (the key is per tenant).
  */
 export const idempotent = (deps: { db: Database; clock: () => Date }): MiddlewareHandler =>
   withMeta(async function idempotent(c, next) {
@@ -35,6 +41,8 @@ export const idempotent = (deps: { db: Database; clock: () => Date }): Middlewar
           insert into idempotency_keys (tenant_id, key, request_hash, created_at) values (portico_current_tenant(), ${key}, ${hash}, ${now})
           on conflict (tenant_id, key) do update set request_hash = excluded.request_hash, status = null, body = null, created_at = excluded.created_at
             where idempotency_keys.created_at < ${new Date(now.getTime() - KEPT_MS)}
+               or (idempotency_keys.status is null and idempotency_keys.request_hash = excluded.request_hash
+                   and idempotency_keys.created_at < ${new Date(now.getTime() - ABANDONED_MS)})
           returning key`;
         if (won) return undefined;
         const [first] = await tx<{ request_hash: string; status: number | null; body: unknown }[]>`
@@ -52,7 +60,11 @@ export const idempotent = (deps: { db: Database; clock: () => Date }): Middlewar
     }
     if (claimed) {
       if (claimed.request_hash !== hash) throw new AppError('idempotency_key_reused', 422, 'This Idempotency-Key was used for a different request');
-      if (claimed.status === null) throw new AppError('idempotency_in_progress', 409, 'A request with this Idempotency-Key is still running; try again shortly');
+      if (claimed.status === null) {
+        const running = new AppError('idempotency_in_progress', 409, 'A request with this Idempotency-Key is still running; try again shortly');
+        running.retryAfter = 5;
+        throw running;
+      }
       c.header('Idempotent-Replayed', 'true');
       return c.json(claimed.body, claimed.status as ContentfulStatusCode);
     }

@@ -11,6 +11,7 @@ export type ProblemCode =
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'service_unavailable'
+  | 'storage_full'
   | 'internal_error'
   | 'unauthenticated'
   | 'forbidden'
@@ -71,6 +72,8 @@ export class AppError extends Error {
   retryAfter?: number;
   /** Extension members of the problem document (RFC 9457 §3.2), e.g. the fresh slots of `slot_taken`. */
   extensions?: Record<string, unknown>;
+  /** The request's body was left unread: the connection cannot carry another request, so it says `Connection: close`. */
+  closeConnection?: boolean;
   constructor(
     readonly code: ProblemCode,
     readonly status: ContentfulStatusCode,
@@ -90,6 +93,7 @@ const titles: Record<ProblemCode, string> = {
   payload_too_large: 'Payload too large',
   unsupported_media_type: 'Unsupported media type',
   service_unavailable: 'Service unavailable',
+  storage_full: 'File store full',
   internal_error: 'Internal error',
   unauthenticated: 'Not signed in',
   forbidden: 'Not allowed',
@@ -150,5 +154,6 @@ export function problemResponse(c: Context, error: AppError): Response {
   const document = { ...error.extensions, ...body };
   const headers: Record<string, string> = { 'Content-Type': 'application/problem+json' };
   if (error.retryAfter) headers['Retry-After'] = String(error.retryAfter);
+  if (error.closeConnection) headers.Connection = 'close';
   return c.body(JSON.stringify(document), error.status, headers);
 }

@@ -85,6 +85,8 @@ export function problemsOf(operation: OperationInfo): Map<number, Set<ProblemCod
     add('idempotency_key_reused');
   }
   add('service_unavailable');
+  // Operations that store a file (a multipart form or the raw body) answer 507 when the file store is full.
+  if (inputs.some((input) => input.target === 'form') || docOf(operation)?.rawBody) add('storage_full');
   for (const problem of docOf(operation)?.problems ?? []) {
     if (Array.isArray(problem)) add(problem[0], problem[1]);
     else add(problem);

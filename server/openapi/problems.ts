@@ -13,6 +13,7 @@ export const PROBLEM_STATUS: Record<ProblemCode, number> = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   service_unavailable: 503,
+  storage_full: 507,
   internal_error: 500,
   unauthenticated: 401,
   forbidden: 403,
@@ -70,5 +71,6 @@ export const PROBLEM_MEANING: Partial<Record<ProblemCode, string>> = {
   rate_limited: 'The token made too many requests; wait `Retry-After` seconds',
   too_many_attempts: 'Too many attempts; wait `Retry-After` seconds',
   service_unavailable: 'The service is briefly unavailable (database, overload); retry later',
+  storage_full: 'The file store has no room left; nothing of the file was kept. Retry later (the operator must free room)',
   password_confirmation_required: 'Console only: the staff member must enter the password again',
 };

@@ -1,8 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rm, stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { AppError } from '../http/problem.ts';
 
 /** Where files live. Keys are made by the server (never from a file name), so they are safe as paths. */
 export interface Storage {
@@ -25,8 +27,17 @@ export function localStorage(root: string): Storage {
   return {
     async put(key, body) {
       const target = path(key);
-      await mkdir(dirname(target), { recursive: true, mode: 0o700 });
-      await pipeline(Readable.fromWeb(body as never), createWriteStream(target, { mode: 0o600 }));
+      // Written under a name no key can have (keys have no dots), then renamed: a file is whole under its key or
+      // absent — a full disk or a crash half-way leaves nothing a reader could take for the file.
+      const partial = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.partial`);
+      try {
+        await mkdir(dirname(target), { recursive: true, mode: 0o700 });
+        await pipeline(Readable.fromWeb(body as never), createWriteStream(partial, { mode: 0o600 }));
+        await rename(partial, target);
+      } catch (error) {
+        await rm(partial, { force: true }).catch(() => undefined);
+        throw isStorageFull(error) ? storageFull() : error;
+      }
     },
     async get(key) {
       const target = path(key);
@@ -38,4 +49,20 @@ export function localStorage(root: string): Storage {
       await rm(path(key), { force: true });
     },
   };
+}
+
+/** Errors of a file system that has no room left (ENOSPC) or a quota reached (EDQUOT). */
+export function isStorageFull(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ENOSPC' || code === 'EDQUOT';
+}
+
+/**
+ * The answer when the file store is full: 507 Insufficient Storage (`storage_full`) as a problem document (the operator must free
+ * room; the client may try again later), never a 500 — and nothing of the file is kept.
+ */
+export function storageFull(): AppError {
+  const problem = new AppError('storage_full', 507, 'The file store is full; the file was not kept. Please try again later');
+  problem.retryAfter = 60;
+  return problem;
 }

@@ -72,7 +72,7 @@ export async function receiveUpload(body: ReadableStream<Uint8Array>, options: R
   const kind = sniffFileType(firstBytes(head, SNIFF_BYTES));
   if (!kind || !allowed.includes(kind.type)) {
     await discard();
-    throw new AppError('unsupported_media_type', 415, `Attach ${describe(allowed)}`);
+    throw leftUnread(new AppError('unsupported_media_type', 415, `Attach ${describe(allowed)}`));
   }
 
   let size = 0;
@@ -119,15 +119,25 @@ export async function receiveUpload(body: ReadableStream<Uint8Array>, options: R
   } catch (error) {
     await discard(error);
     await storage.delete(key).catch(() => undefined);
-    throw failure ?? error;
+    throw leftUnread(failure ?? error);
   }
   if (failure || !finished) {
     // A storage that stopped reading early, or swallowed the stream's error: what it kept is not the file.
     await discard(failure);
     await storage.delete(key).catch(() => undefined);
-    throw failure ?? new Error(`storage did not read all of ${key}`);
+    throw leftUnread(failure ?? new Error(`storage did not read all of ${key}`));
   }
   return { name: fileName(declaredName, kind.type, kind.extension), type: kind.type, size, sha256: hash.digest('hex') };
+}
+
+/**
+ * Marks a refusal given before the body was read to its end (a wrong type, too large, a full disk): the client may
+ * still be sending, so the answer closes the connection rather than leave the rest of the body to be read as the
+ * next request.
+ */
+function leftUnread(error: unknown): unknown {
+  if (error instanceof AppError) error.closeConnection = true;
+  return error;
 }
 
 /** The first `count` bytes of `chunks` (they hold at least that many, or all there is). */

@@ -202,5 +202,6 @@ export const es: Record<ContentKey, string> = {
   'error.password_confirmation_required': 'Este cambio necesita de nuevo su contraseña. Inténtelo otra vez y confírmela.',
   'error.rate_limited': 'Demasiados intentos en poco tiempo. Espere un momento e inténtelo de nuevo.',
   'error.payload_too_large': 'El archivo es demasiado grande (imágenes: 2 MB; materiales: 50 MB).',
+  'error.storage_full': 'El almacenamiento de archivos está lleno, así que el archivo no se guardó. Libere espacio en el servidor (o consulte a su proveedor) e inténtelo de nuevo.',
   'error.unsupported_media_type': 'No se admite este tipo de archivo (imágenes: PNG, JPEG o WebP; materiales: PDF o imagen).',
 };

@@ -202,5 +202,6 @@ export const ptBR: Record<ContentKey, string> = {
   'error.password_confirmation_required': 'Esta alteração precisa da sua senha de novo. Tente outra vez e confirme.',
   'error.rate_limited': 'Muitas tentativas em pouco tempo. Aguarde um momento e tente de novo.',
   'error.payload_too_large': 'O arquivo é grande demais (imagens: 2 MB; materiais: 50 MB).',
+  'error.storage_full': 'O armazenamento de arquivos está cheio, então o arquivo não foi guardado. Libere espaço no servidor (ou fale com o provedor) e tente de novo.',
   'error.unsupported_media_type': 'Este tipo de arquivo não é aceito (imagens: PNG, JPEG ou WebP; materiais: PDF ou imagem).',
 };

@@ -203,6 +203,7 @@ const en = {
   'error.password_confirmation_required': 'This change needs your password again. Try once more and confirm it.',
   'error.rate_limited': 'Too many attempts in a short time. Wait a moment and try again.',
   'error.payload_too_large': 'The file is too large (images: 2 MB, materials: 50 MB).',
+  'error.storage_full': 'The file store is full, so the file was not kept. Free room on the server (or ask your host) and try again.',
   'error.unsupported_media_type': 'This kind of file is not accepted (images: PNG, JPEG or WebP; materials: PDF or an image).',
 };
 export type ContentKey = keyof typeof en;
