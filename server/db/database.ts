@@ -34,7 +34,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function openDatabase(options: { databaseUrl?: string; databasePoolSize?: number; dataDir: string }): Promise<Database> {
   let embedded: EmbeddedPostgres | undefined;
   let owner: Sql<Record<string, never>>;
-  const common = { onnotice: () => {}, connect_timeout: 10, idle_timeout: 60, connection: { application_name: 'portico' } };
+  // postgres.js waits longer after each failed connect (up to 20 s by default); capped at 1 s, requests fail fast
+  // (503) while the database is away and a restarted database is in use again within a second.
+  const reconnectDelay = (failures: number) => Math.min(0.05 * 2 ** failures, 1);
+  const common = { onnotice: () => {}, connect_timeout: 10, idle_timeout: 60, backoff: reconnectDelay, connection: { application_name: 'portico' } };
   if (options.databaseUrl) {
     owner = postgres(options.databaseUrl, { ...common, max: options.databasePoolSize ?? 10 });
   } else {
