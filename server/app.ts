@@ -52,6 +52,7 @@ import { eventFeedRoutes, webhookRoutes } from './features/webhooks/routes-v1.ts
 import { demoWebhookReceiver } from './features/webhooks/demo-receiver.ts';
 import { openApiRoutes } from './openapi/routes.ts';
 import { PORTICO_VERSION } from './version.ts';
+import { createMetrics } from './metrics/metrics.ts';
 
 /** What the app is built from; tests pass their own (a fake clock, a silent logger). */
 export interface AppDeps {
@@ -78,10 +79,14 @@ export interface AppDeps {
 
 /** Builds the Portico HTTP app: middleware, the features, the widget bundle and (in demo mode) the demo sites. */
 export function createApp(deps: AppDeps) {
-  const { config, db, logger } = deps;
+  const { config, logger } = deps;
+  // Counts requests, latency and the request transactions for /metrics; every feature gets the counted database.
+  const metrics = createMetrics({ db: deps.db, poolSize: config.databaseUrl ? config.databasePoolSize : 1, token: config.metricsToken, mode: config.mode });
+  const db = metrics.trackDatabase(deps.db);
   const app = new Hono();
 
   app.use(requestId({ generator: () => crypto.randomUUID() }));
+  app.use(metrics.recordRequests);
   app.use(requestLogging(logger));
   app.use(
     secureHeaders({
@@ -167,6 +172,7 @@ export function createApp(deps: AppDeps) {
   if (deps.capturedMail && config.mode !== 'production') app.route('/dev', devMailRoutes(deps.capturedMail));
   if (config.demo && config.mode !== 'production') app.route('/dev', demoWebhookReceiver(db));
   app.route('/', healthRoutes(db, deps.schemaVersion));
+  app.route('/', metrics.routes());
   app.route('/', widgetBundleRoutes());
   app.route('/', adminConsoleRoutes());
   if (config.demo) app.route('/demo', demoSiteRoutes());

@@ -62,6 +62,8 @@ const environmentSchema = z.object({
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   /** Webhooks to loopback and private addresses and over plain http (default: everywhere but production). */
   WEBHOOK_ALLOW_PRIVATE: booleanFlag.optional(),
+  /** The bearer token a Prometheus scrape of /metrics must bring; without it /metrics is served outside production only. */
+  METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces').optional(),
 });
 
 /** The server's settings, read once from the environment at start-up. */
@@ -95,6 +97,8 @@ export interface Config {
   /** Requests per minute per API token. */
   apiRateLimit: number;
   webhooks: { retryBaseMs: number; timeoutMs: number; allowPrivateAddresses: boolean };
+  /** The bearer token /metrics asks for (METRICS_TOKEN); without one, /metrics is not served in production. */
+  metricsToken?: string;
 }
 
 /** A configuration variable that cannot be used; its message names the variable and what is wrong. */
@@ -150,6 +154,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       timeoutMs: values.WEBHOOK_TIMEOUT_MS,
       allowPrivateAddresses: values.WEBHOOK_ALLOW_PRIVATE ?? values.NODE_ENV !== 'production',
     },
+    metricsToken: values.METRICS_TOKEN,
   };
 }
 
@@ -162,7 +167,7 @@ export function serverUrl(config: Config, port: number): string {
 
 /** A rejected value, shown on one line, shortened, and without the password a database URL may carry. */
 function quoteSafely(variable: string, value: string): string {
-  if (variable.startsWith('STRIPE_') && variable !== 'STRIPE_API_BASE') return '"***"';
+  if ((variable.startsWith('STRIPE_') && variable !== 'STRIPE_API_BASE') || variable === 'METRICS_TOKEN') return '"***"';
   const shown = variable === 'DATABASE_URL' || variable === 'SMTP_URL' ? value.replace(/\/\/[^@/]*@/, '//***@') : value;
   return JSON.stringify(shown.length > 80 ? `${shown.slice(0, 80)}…` : shown);
 }
