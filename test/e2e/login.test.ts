@@ -170,7 +170,7 @@ test('SECURITY.md 12: where the browser drops the refresh cookie, the session li
   // would keep the cookie.
   await context.route(`${url}/api/**`, async (route) => {
     const request = route.request();
-    const answer = await fetch(request.url(), { method: request.method(), headers: await request.allHeaders(), body: request.postDataBuffer() ?? undefined });
+    const answer = await fetch(request.url(), { method: request.method(), headers: await request.allHeaders(), body: request.postData() ?? undefined });
     const headers = Object.fromEntries([...answer.headers].filter(([name]) => !['set-cookie', 'content-encoding', 'content-length'].includes(name)));
     await route.fulfill({ status: answer.status, headers, body: Buffer.from(await answer.arrayBuffer()) }).catch(() => undefined);
   });
