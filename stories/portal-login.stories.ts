@@ -20,6 +20,8 @@ interface LoginArgs {
   auth?: Auth;
   /** An e-mailed link the page was opened with. */
   linkToken?: string;
+  /** The portal is closed (or the address wrong): the server answers tenant_not_found. */
+  closed?: boolean;
 }
 
 function render(args: LoginArgs) {
@@ -31,7 +33,7 @@ function render(args: LoginArgs) {
     modules: args.tenant === 'martins-castro' ? ['processes'] : [],
     branding: { ...DEMO_BRANDING[args.tenant], colorScheme: args.colorScheme },
   });
-  provideFixtureRuntime(wrapper, { tenant }, { locale: args.locale, storage: memoryStorage(), baseUrl: location.href, auth: args.auth });
+  provideFixtureRuntime(wrapper, args.closed ? { error: 'tenant_not_found' } : { tenant }, { locale: args.locale, storage: memoryStorage(), baseUrl: location.href, auth: args.auth });
   const login = document.createElement('portal-login');
   login.view = args.view;
   wrapper.append(document.createElement('portal-brand'), login);
@@ -51,6 +53,7 @@ const meta: Meta<LoginArgs> = {
     width: { control: { type: 'range', min: 320, max: 900, step: 10 } },
     auth: { table: { disable: true } },
     linkToken: { table: { disable: true } },
+    closed: { table: { disable: true } },
   },
   args: { view: 'sign-in', locale: 'pt-BR', colorScheme: 'light', tenant: 'clinica-sol', width: 560 },
 };
@@ -73,6 +76,15 @@ export const Phone: Story = { args: { width: 320 } };
 export const ForgotPassword: Story = { args: { view: 'forgot' } };
 export const FirstAccess: Story = { args: { view: 'first-access' } };
 export const RegisterWithCode: Story = { args: { view: 'code-request' } };
+/** The business closed its portal: the sign-in says so instead of offering a form that could only fail. */
+export const PortalClosed: Story = {
+  args: { closed: true, locale: 'es', tenant: 'martins-castro' },
+  play: async ({ canvasElement }) => {
+    const login = canvasElement.querySelector('portal-login')!;
+    await within(login as HTMLElement).findByText(/Este portal no está disponible/);
+    await expect(login.querySelector('form')).toBeNull();
+  },
+};
 export const QuickAccess: Story = { args: { view: 'quick-access', tenant: 'martins-castro', locale: 'es' } };
 
 export const WrongPassword: Story = {

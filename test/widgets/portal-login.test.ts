@@ -38,6 +38,21 @@ async function clickLink(el: PortalLogin, label: string) {
 }
 
 describe('<portal-login>', () => {
+  it('on a closed or unknown portal says so, in each language, instead of a form that could only fail', async () => {
+    const closed = { en: 'This portal is not available', 'pt-BR': 'Este portal não está disponível', es: 'Este portal no está disponible' };
+    for (const [locale, phrase] of Object.entries(closed) as [Locale, string][]) {
+      const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+      const provided = provideFixtureRuntime(wrapper, { error: 'tenant_not_found' }, { locale });
+      const el = document.createElement('portal-login') as PortalLogin;
+      wrapper.append(el);
+      await provided.loaded;
+      await settle(el);
+      expect(el.querySelector('form, input'), locale).to.equal(null);
+      expect(text(el), locale).to.contain(phrase);
+      await expect(el).to.be.accessible();
+    }
+  });
+
   it('puts real inputs with autocomplete tokens in the light DOM, inside a form', async () => {
     const { el } = await mount();
     expect(el.shadowRoot).to.equal(null);

@@ -121,7 +121,10 @@ export class PortalLogin extends LitElement {
       signOut: () => void this.portal?.signOut(),
     };
     let content: TemplateResult;
-    if (this.view === 'link' && this.link && this.portal) {
+    if (this.portal?.tenant.status === 'error' && this.portal.tenant.error.code === 'tenant_not_found') {
+      // A closed (or unknown) portal: no form that could only fail, and no link that could be spent.
+      content = html`<p role="status">${t('error.tenant_not_found')}</p>`;
+    } else if (this.view === 'link' && this.link && this.portal) {
       // An e-mailed link is dealt with even by someone already signed in (a reset, an activation).
       content = renderView('link', context, session);
     } else if (session.status === 'restoring' || !this.portal) {
