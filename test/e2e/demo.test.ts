@@ -126,7 +126,7 @@ describe('embedding on another site', () => {
       sites.push(
         createServer((_, response) => {
           response.setHeader('Content-Type', 'text/html');
-          response.end(`<!doctype html><html lang="en"><title>A clinic's own site</title><main><portal-brand></portal-brand></main>
+          response.end(`<!doctype html><html lang="en"><title>A clinic's own site</title><main><portal-brand></portal-brand><portal-login></portal-login></main>
             <script type="module" src="${url}/embed.js" data-tenant="clinica-sol"></script></html>`);
         }).listen(port, '127.0.0.1'),
       );
@@ -144,6 +144,37 @@ describe('embedding on another site', () => {
     assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--portal-color-primary').trim()), '#c2410c');
     assert.deepEqual(errors, []);
     await page.close();
+  });
+
+  test('signing out there and leaving the page at once still ends the session on the server', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors = watchForErrors(page);
+    await page.goto(`http://127.0.0.1:${allowedSitePort}/`);
+    await page.locator('portal-login input[name=email]').waitFor({ timeout: 30_000 });
+    await page.fill('portal-login input[name=email]', DEMO_SIGN_INS['clinica-sol'].email);
+    await page.fill('portal-login input[name=password]', DEMO_SIGN_INS['clinica-sol'].password);
+    await page.keyboard.press('Enter');
+    const signOut = page.getByRole('button', { name: 'Sair' });
+    await signOut.waitFor();
+    const refresh = (await context.cookies(url)).find((cookie) => cookie.name.startsWith('__Host-portico_rt_'));
+    assert.ok(refresh, 'signed in with a refresh cookie');
+    await signOut.click();
+    await page.goto('about:blank');
+    assert.deepEqual(errors, []);
+    // The refresh token the page held is dead: the sign-out reached the server although the page was gone.
+    let status = 0;
+    for (let attempt = 0; attempt < 50 && status !== 401; attempt++) {
+      if (attempt) await new Promise((resolve) => setTimeout(resolve, 100));
+      const answer = await fetch(`${url}/api/portal/auth/refresh`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Portal-Tenant': 'clinica-sol', Origin: `http://127.0.0.1:${allowedSitePort}`, Cookie: `${refresh.name}=${refresh.value}` },
+        body: '{}',
+      });
+      status = answer.status;
+    }
+    assert.equal(status, 401);
+    await context.close();
   });
 
   test("a site the tenant did not allow gets the bundle but cannot read the tenant's data", async () => {

@@ -6,6 +6,9 @@ export interface SentRequest {
   method: string;
   headers: Record<string, string>;
   body?: unknown;
+  /** Whether the request outlives the page (`keepalive`). */
+  keepalive?: boolean;
+  credentials?: RequestCredentials;
 }
 
 /**
@@ -18,7 +21,7 @@ export function recordFetch(): { sent: SentRequest[]; answer: () => Response } {
   beforeEach(() => {
     recorder.sent = [];
     window.fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
-      recorder.sent.push({ url: String(input), method: init.method ?? 'GET', headers: init.headers as Record<string, string>, body: init.body ? JSON.parse(String(init.body)) : undefined });
+      recorder.sent.push({ url: String(input), method: init.method ?? 'GET', headers: init.headers as Record<string, string>, body: init.body ? JSON.parse(String(init.body)) : undefined, keepalive: init.keepalive, credentials: init.credentials });
       return recorder.answer();
     };
   });

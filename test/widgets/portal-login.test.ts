@@ -3,9 +3,10 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../widgets/login/portal-login.ts';
 import type { PortalLogin } from '../../widgets/login/portal-login.ts';
-import { ApiError } from '../../widgets/core/api-client.ts';
+import { ApiError, HttpPortalApi } from '../../widgets/core/api-client.ts';
 import { fixtureSession, fixtureTenant, provideFixtureRuntime, type FixtureApi } from '../../widgets/core/fixtures.ts';
 import type { Locale } from '../../widgets/core/i18n.ts';
+import { recordFetch } from './fetch-recorder.ts';
 
 type Auth = Parameters<typeof provideFixtureRuntime>[2] extends infer O ? (O extends { auth?: infer A } ? A : never) : never;
 
@@ -36,6 +37,19 @@ async function clickLink(el: PortalLogin, label: string) {
   [...el.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.includes(label))!.click();
   await settle(el);
 }
+
+describe('HttpPortalApi: signing out', () => {
+  const http = recordFetch();
+
+  it('sends the sign-out with the cookie and keepalive, so leaving the page at once does not drop it', async () => {
+    await new HttpPortalApi('https://portal.example.com/', 'clinica-sol').signOut();
+    expect(http.sent).to.have.length(1);
+    expect([http.sent[0]!.method, http.sent[0]!.url]).to.deep.equal(['POST', 'https://portal.example.com/api/portal/auth/sign-out']);
+    expect(http.sent[0]!.keepalive).to.equal(true);
+    expect(http.sent[0]!.credentials).to.equal('include');
+    expect(http.sent[0]!.headers).to.include({ 'X-Portal-Tenant': 'clinica-sol' });
+  });
+});
 
 describe('<portal-login>', () => {
   it('on a closed or unknown portal says so, in each language, instead of a form that could only fail', async () => {

@@ -226,7 +226,8 @@ export class HttpPortalApi implements PortalApi {
     return this.auth<SessionInfo>('account', { accountId }, accessToken);
   }
   async signOut() {
-    await this.auth('sign-out', {});
+    // keepalive: the sign-out still reaches the server when the visitor leaves the page right after clicking it.
+    await this.auth('sign-out', {}, undefined, { keepalive: true });
   }
   quickAccess(number: string, accessKey: string) {
     return this.auth<QuickAccessAnswer>('quick-access', { number, accessKey });
@@ -422,8 +423,9 @@ export class HttpPortalApi implements PortalApi {
   }
 
   /** An auth call: JSON, the tenant header, and the refresh cookie (`credentials: 'include'`). */
-  private auth<T>(path: string, body: unknown, accessToken?: string): Promise<T> {
+  private auth<T>(path: string, body: unknown, accessToken?: string, extra: Pick<RequestInit, 'keepalive'> = {}): Promise<T> {
     return this.request<T>(`/api/portal/auth/${path}`, {
+      ...extra,
       method: 'POST',
       credentials: 'include',
       body: JSON.stringify(body),
