@@ -157,7 +157,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/settings', settingsRoutes({ db, clock: deps.clock, publicUrl: consoleUrl }));
   app.route('/api/v1/audit', auditRoutes({ db, clock: deps.clock }));
   app.route('/api/v1/tokens', tokenRoutes({ db, clock: deps.clock }));
-  app.route('/api/v1/mail', mailRoutes({ db, clock: deps.clock, wakeMail: deps.wakeMail, publicUrl: consoleUrl }));
+  app.route('/api/v1/mail', mailRoutes({ db, keys: deps.keys, clock: deps.clock, wakeMail: deps.wakeMail, publicUrl: consoleUrl }));
   app.route('/api/v1/staff', staffRoutes({ db, clock: deps.clock, wakeMail: deps.wakeMail, consoleUrl }));
   const wakeWebhooks = () => deps.wakeWebhooks?.();
   app.route('/api/v1/webhooks', webhookRoutes({ db, clock: deps.clock, wakeWebhooks, allowPrivateAddresses: config.webhooks.allowPrivateAddresses }));

@@ -66,7 +66,7 @@ export const OutboxFailed: Story = { args: { state: 'error' } };
  * The fixture's preview carries a script, to show the sandboxed frame does not run it: Chromium reports the block as a
  * console error, which the Storybook check (test/storybook) expects here.
  */
-const sandboxBlocksScript = { expectedConsoleErrors: ["Blocked script execution in 'about:srcdoc'"] };
+const sandboxBlocksScript = { expectedConsoleErrors: ["Blocked script execution in 'data:text/html"] };
 /** A template previewed: subject, the HTML in a sandboxed frame (its script blocked), the plain text. */
 export const Templates: Story = { args: { tab: 'templates' }, parameters: sandboxBlocksScript };
 export const TemplatesFailed: Story = { args: { tab: 'templates', state: 'error' } };

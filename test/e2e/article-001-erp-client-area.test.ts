@@ -104,11 +104,16 @@ test('article 001: parameters, custom field, API token, access links, the client
   assert.equal(profileLinks.status, 202, JSON.stringify(profileLinks.body));
   const profileMail = await mailbox.next(CLIENT);
   assert.match(profileMail.subject, /^Atualize seus dados/);
-  // "Configure o template do e-mail com uma URL específica para ativação do cadastro." — not done here: the console
-  // cannot edit a template's text, and its template preview (E-mails › Modelos) is blocked by the console's own
-  // Content-Security-Policy (Trusted Types for the frame's srcdoc, then the mail's inline styles). The link in every
-  // mail already leads to the portal address checked in step 1.
+  // "Configure o template do e-mail com uma URL específica para ativação do cadastro." — the console cannot edit a
+  // template's text; staff see it in E-mails › Modelos, in the portal's branding, and the link in every mail leads to
+  // the portal address checked in step 1.
   assert.ok(linkIn(profileMail, demo.url).startsWith(`${demo.url}${address.pathname}#portico-link=`), 'the mailed link leads to the portal address');
+  await openSection(page, 'E-mails');
+  await page.getByRole('main').getByRole('tab', { name: 'Modelos' }).click();
+  await page.getByRole('main').getByRole('combobox', { name: /^Modelo/ }).selectOption({ label: 'Link de acesso' });
+  const frame = page.frameLocator('iframe[title^="Visualização do e-mail “Link de acesso”"]');
+  await frame.getByText('Clínica Sol').first().waitFor();
+  await walk.step('the access-link mail previewed in the portal’s branding');
 
   // "Ativação de Login: -se de que a opção “Efetuar Login” está ativa para que o cliente possa acessar a área do
   // cliente."

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createApiToken } from '../../server/auth/api-tokens.ts';
+import { PREVIEW_LINK_SECONDS, readPreview } from '../../server/features/admin/mail-preview-links.ts';
 import type { MailPreview, OutboxPage } from '../../server/features/admin/schemas.ts';
+import { signDownload } from '../../server/features/documents/links.ts';
+import type { AppError } from '../../server/http/problem.ts';
 import { seedIdentity, type IdentityFixture } from '../helpers/identity.ts';
 import { readProblem, startTestServer, type TestServer } from '../helpers/server.ts';
 import { staffSession, type StaffFixture } from '../helpers/staff.ts';
@@ -70,6 +73,42 @@ describe('mail in the console (G5, G6)', () => {
     }
     assert.equal((await call('/templates/nope/preview', owner.token)).status, 404);
     assert.equal((await call('/templates/activation/preview?locale=fr', owner.token)).status, 400);
+  });
+
+  test('a preview is also a page of its own, under its own policy, for the console’s sandboxed frame; its address cannot be forged', async () => {
+    const preview = (await (await call('/templates/reset/preview?locale=es', owner.token)).json()) as MailPreview;
+    assert.match(preview.htmlUrl, /^\/api\/v1\/mail\/templates\/preview\/[\w-]+\.[\w-]+\.[\w-]+$/);
+    const page = await server.request(preview.htmlUrl);
+    assert.equal(page.status, 200);
+    assert.match(page.headers.get('content-type') ?? '', /^text\/html/);
+    assert.equal(await page.text(), preview.html);
+    const policy = page.headers.get('content-security-policy') ?? '';
+    for (const directive of ["default-src 'none'", "style-src 'unsafe-inline'", "frame-ancestors 'self'", 'sandbox']) assert.ok(policy.split('; ').includes(directive), directive);
+    assert.doesNotMatch(policy, /script-src/);
+    assert.equal(page.headers.get('x-frame-options'), 'SAMEORIGIN');
+    assert.match(page.headers.get('cache-control') ?? '', /no-store/);
+
+    // The other portal's preview shows the other portal's name: the address carries its tenant, not the caller's.
+    const theirs = (await (await call('/templates/reset/preview?locale=es', otherOwner.token)).json()) as MailPreview;
+    const names = await server.db.owner<{ id: string; name: string }[]>`select id, name from tenants where id in (${f.tenant.id}, ${other.tenant.id})`;
+    const nameOf = (id: string) => names.find((row) => row.id === id)!.name;
+    assert.notEqual(nameOf(f.tenant.id), nameOf(other.tenant.id));
+    assert.ok(preview.html.includes(nameOf(f.tenant.id)));
+    assert.ok((await (await server.request(theirs.htmlUrl)).text()).includes(nameOf(other.tenant.id)));
+
+    const token = preview.htmlUrl.split('/').at(-1)!;
+    const [header, payload, signature] = token.split('.') as [string, string, string];
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
+    const forged = Buffer.from(JSON.stringify({ ...claims, tid: other.tenant.id })).toString('base64url');
+    for (const bad of [`${header}.${forged}.${signature}`, `${token.slice(0, -2)}xx`, 'not-a-token', f.tenant.id]) {
+      const answer = await server.request(`/api/v1/mail/templates/preview/${bad}`);
+      assert.equal(answer.status, 403, bad);
+      assert.equal((await readProblem(answer)).code, 'invalid_link');
+    }
+    // Five minutes later the address has expired (410, said so), and a download link is no preview address.
+    await assert.rejects(readPreview(server.keys, token, new Date(Date.now() + (PREVIEW_LINK_SECONDS + 5) * 1000)), (error: AppError) => error.code === 'link_expired' && error.status === 410);
+    const download = await signDownload(server.keys, { tenantId: f.tenant.id, documentId: f.tenant.id, userId: f.tenant.id, sessionId: f.tenant.id }, new Date());
+    assert.equal((await server.request(`/api/v1/mail/templates/preview/${download.token}`)).status, 403);
   });
 
   test("one portal's staff never see or retry another's mail; API tokens and read-only staff are refused", async () => {

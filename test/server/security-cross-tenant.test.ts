@@ -33,6 +33,8 @@ const NOT_TENANT_IDS: Record<string, string> = {
     'a signed grant (tenant, document, user, session), not an id: forged, tampered, expired and signed-out links are refused in documents.test.ts and security-tokens.test.ts',
   'GET /api/content-images/:slug{[a-z0-9-]{1,40}}/:token{[A-Za-z0-9_-]{32,64}}': 'a public image at an unguessable 256-bit address, shown in news to any page by design: content.test.ts',
   'GET /api/tenant-logos/:slug{[a-z0-9-]{1,40}}': 'a portal’s public logo, by design',
+  'GET /api/v1/mail/templates/preview/:token':
+    'a signed grant (tenant, template, language) of sample content, not an id: forged, tampered, expired and other kinds of tokens are refused in admin-mail.test.ts',
   'GET /api/v1/mail/templates/:name/preview': 'names one of the product’s own mail templates, the same for every tenant, rendered with the caller’s portal',
   'GET /docs/:asset': 'a static file of the API browser',
   'GET /dev/mail/:id': 'development only (never mounted in production): the mail this process captured for lack of SMTP, by design all of it: mail-dev-routes.test.ts',

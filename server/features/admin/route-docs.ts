@@ -109,6 +109,7 @@ const preview: MailPreview = {
   subject: 'Ative seu acesso ao portal da Clínica Sol',
   html: '<!doctype html><html lang="pt-BR">…</html>',
   text: 'Olá! A Clínica Sol criou seu acesso ao portal. Ative-o em até 72 horas: https://www.clinicasol.example/portal/#portico-link=…',
+  htmlUrl: '/api/v1/mail/templates/preview/eyJhbGciOiJFUzI1NiIsInR5cCI6InBvcnRpY28tbWFpbC1wcmV2aWV3K2p3dCJ9.eyJ0aWQiOiIuLi4ifQ.c2lnbmF0dXJl',
 };
 
 const recentPassword = 'A staff member must have entered the password in the last minutes.';
@@ -191,6 +192,13 @@ export const adminRouteDocs = {
     summary: 'A mail template rendered in the portal’s branding',
     description: 'With sample data, in `locale` (the portal’s language by default).',
     responses: { 200: { description: 'The subject and the HTML and text bodies', example: preview } },
+  }),
+  previewPage: describe({
+    summary: 'A mail preview as a page of its own',
+    description:
+      'The `htmlUrl` of a preview: the mail’s HTML under a policy of its own (its inline styles and images, no script, framed by the console only), for a sandboxed frame. It works for 5 minutes without a token.',
+    responses: { 200: { description: 'The mail’s HTML', contentType: 'text/html' } },
+    problems: [['invalid_link', 403], 'link_expired'],
   }),
   testMail: describe({
     summary: 'Send a test mail',

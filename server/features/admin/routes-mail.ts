@@ -9,6 +9,9 @@ import { enqueueMail } from '../../mail/outbox.ts';
 import { MAIL_SAMPLES } from '../../mail/samples.ts';
 import { isMailTemplate, MAIL_TEMPLATES, renderMail } from '../../mail/templates.ts';
 import { LOCALES, type Locale } from '../tenants/schemas.ts';
+import type { KeyStore } from '../../auth/keys.ts';
+import type { MailTemplate } from '../../mail/templates.ts';
+import { readPreview, signPreview } from './mail-preview-links.ts';
 import { adminRouteDocs as doc } from './route-docs.ts';
 import { outboxQuery, testMailInput, type MailPreview, type OutboxItem } from './schemas.ts';
 
@@ -16,9 +19,29 @@ import { outboxQuery, testMailInput, type MailPreview, type OutboxItem } from '.
  * `/api/v1/mail` (G5, G6): the outbox as staff follow it — delivery status, errors, a retry — the templates rendered
  * in the portal's branding, and a test mail through the same way out as every other.
  */
-export function mailRoutes(deps: { db: Database; clock: () => Date; wakeMail: () => void; publicUrl: string }) {
+export function mailRoutes(deps: { db: Database; keys: KeyStore; clock: () => Date; wakeMail: () => void; publicUrl: string }) {
   const { db, clock } = deps;
   const mail = requireIntegration(deps, 'mail:write');
+  const publicOrigin = new URL(deps.publicUrl).origin;
+  // The preview page: the mail's own inline styles and images, nothing else, inside the console only; `sandbox`
+  // gives it an opaque origin even if opened on its own.
+  const previewPolicy = [
+    "default-src 'none'",
+    "style-src 'unsafe-inline'",
+    `img-src 'self' ${publicOrigin} data: https:`,
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'self'",
+    'sandbox',
+  ].join('; ');
+  /** A template rendered with its sample data in one portal's name and branding. */
+  const render = async (tenantId: string, name: MailTemplate, locale: Locale) => {
+    const [brand] = await db.withTenant(tenantId, (tx) => tx<{ name: string; logo_url: string | null; primary_color: string }[]>`
+      select name, logo_url, primary_color from tenants where id = portico_current_tenant()`);
+    if (!brand) return undefined;
+    const logoUrl = brand.logo_url ? new URL(brand.logo_url, deps.publicUrl).href : null;
+    return renderMail(name, locale, MAIL_SAMPLES[name] as never, { name: brand.name, logoUrl, primaryColor: brand.primary_color });
+  };
   return new Hono()
     .get('/outbox', doc.outbox, mail, validate('query', outboxQuery), async (c) => {
       const { status, before, limit } = c.req.valid('query');
@@ -58,10 +81,19 @@ export function mailRoutes(deps: { db: Database; clock: () => Date; wakeMail: ()
       if (!isMailTemplate(name)) throw new AppError('not_found', 404, 'No such mail template');
       const tenant = c.get('tenant');
       const locale: Locale = c.req.valid('query').locale ?? tenant.locale;
-      const [brand] = await db.withTenant(tenant.id, (tx) => tx<{ logo_url: string | null; primary_color: string }[]>`select logo_url, primary_color from tenants where id = ${tenant.id}`);
-      const logoUrl = brand!.logo_url ? new URL(brand!.logo_url, deps.publicUrl).href : null;
-      const rendered = renderMail(name, locale, MAIL_SAMPLES[name] as never, { name: tenant.name, logoUrl, primaryColor: brand!.primary_color });
-      return c.json({ template: name, locale, subject: rendered.subject, html: rendered.html, text: rendered.text } satisfies MailPreview);
+      const rendered = (await render(tenant.id, name, locale))!;
+      const token = await signPreview(deps.keys, { tenantId: tenant.id, template: name, locale }, clock());
+      // A path on this server, so the console's frame loads it from the console's own origin (framed by 'self').
+      const htmlUrl = `/api/v1/mail/templates/preview/${token}`;
+      return c.json({ template: name, locale, subject: rendered.subject, html: rendered.html, text: rendered.text, htmlUrl } satisfies MailPreview);
+    })
+    .get('/templates/preview/:token', doc.previewPage, async (c) => {
+      const grant = await readPreview(deps.keys, c.req.param('token'), clock());
+      const rendered = await render(grant.tenantId, grant.template, grant.locale);
+      if (!rendered) throw new AppError('invalid_link', 403, 'This preview address is not valid');
+      c.header('Content-Security-Policy', previewPolicy);
+      c.header('X-Frame-Options', 'SAMEORIGIN');
+      return c.html(rendered.html);
     })
     .post('/test', doc.testMail, mail, validate('json', testMailInput), async (c) => {
       const tenant = c.get('tenant');

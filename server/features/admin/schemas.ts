@@ -194,6 +194,8 @@ export interface MailPreview {
   subject: string;
   html: string;
   text: string;
+  /** The HTML as a page of its own on this server (a path; 5 minutes, no token needed), for a sandboxed frame: see mail-preview-links.ts. */
+  htmlUrl: string;
 }
 /** "Send a test mail" (`POST /api/v1/mail/test`): the mail goes through the outbox like any other. */
 export const testMailInput = z.object({ to: z.email().max(254), locale: z.enum(LOCALES).optional() }).strict();
@@ -216,5 +218,6 @@ export const testMailInput = z.object({ to: z.email().max(254), locale: z.enum(L
  *   POST  /api/v1/mail/outbox/{id}/retry mail:write     → 202 (a failed or pending mail is tried again now) | 404 | 409 mail_already_sent
  *   GET   /api/v1/mail/templates        mail:write      → { items: string[] }
  *   GET   /api/v1/mail/templates/{name}/preview?locale=  mail:write → MailPreview | 404
+ *   GET   /api/v1/mail/templates/preview/{token}  (the signed htmlUrl) → text/html | 403 invalid_link | 410 link_expired
  *   POST  /api/v1/mail/test             mail:write      testMailInput → 202 { id } (the outbox id, to follow its delivery)
  */

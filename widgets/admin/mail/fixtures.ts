@@ -87,15 +87,18 @@ export function fixturePreview(template: string, locale: Locale): MailPreview {
     ? { 'pt-BR': 'Recebemos um pedido para redefinir sua senha. O link vale por 30 minutos.', es: 'Recibimos una solicitud para restablecer su contraseña. El enlace vale 30 minutos.', en: 'We received a request to reset your password. The link is valid for 30 minutes.' }[locale]
     : { 'pt-BR': `Visualização do modelo “${template}” com dados de exemplo.`, es: `Vista previa de la plantilla «${template}» con datos de ejemplo.`, en: `Preview of the “${template}” template with sample data.` }[locale];
   const button = reset ? { 'pt-BR': 'Redefinir senha', es: 'Restablecer contraseña', en: 'Reset password' }[locale] : { 'pt-BR': 'Abrir o portal', es: 'Abrir el portal', en: 'Open the portal' }[locale];
+  const html = `<!doctype html><html lang="${locale}"><body style="margin:0;padding:24px;background:#f4f4f5;font-family:Arial,sans-serif">
+      <div style="max-width:560px;margin:auto;background:#ffffff;border-radius:8px;padding:24px"><h1 style="font-size:20px">Clínica Sol</h1>
+      <p>${body}</p><p><a href="https://www.example.com/portal#preview" style="background:#0b6e4f;color:#ffffff;padding:10px 16px;border-radius:6px;text-decoration:none">${button}</a></p></div>
+      <script>document.body.dataset.scripted = 'yes'</script></body></html>`;
   return {
     template,
     locale,
     subject,
-    html: `<!doctype html><html lang="${locale}"><body style="margin:0;padding:24px;background:#f4f4f5;font-family:Arial,sans-serif">
-      <div style="max-width:560px;margin:auto;background:#ffffff;border-radius:8px;padding:24px"><h1 style="font-size:20px">Clínica Sol</h1>
-      <p>${body}</p><p><a href="https://www.example.com/portal#preview" style="background:#0b6e4f;color:#ffffff;padding:10px 16px;border-radius:6px;text-decoration:none">${button}</a></p></div>
-      <script>document.body.dataset.scripted = 'yes'</script></body></html>`,
+    html,
     text: `Clínica Sol\n\n${body}\n\n${button}: https://www.example.com/portal#preview\n`,
+    // The server gives a signed address of its own; a fixture has no server, so the page travels in the address.
+    htmlUrl: `data:text/html;charset=utf-8,${encodeURIComponent(html)}`,
   };
 }
 

@@ -96,7 +96,7 @@ export class AdminMailTemplates extends MailPanel {
     return html`<section part="preview" aria-labelledby="preview-title" lang=${preview.locale}>
       <h4 id="preview-title" lang=${this.locale}>${t('templates.preview', { name, language })}</h4>
       <p part="subject"><span class="label" lang=${this.locale}>${t('templates.subject')}</span> ${preview.subject}</p>
-      <iframe part="frame" sandbox="" referrerpolicy="no-referrer" title=${t('templates.frame', { name, language })} .srcdoc=${preview.html}></iframe>
+      <iframe part="frame" sandbox="" referrerpolicy="no-referrer" title=${t('templates.frame', { name, language })} src=${preview.htmlUrl}></iframe>
       <h5 lang=${this.locale}>${t('templates.text')}</h5>
       <pre part="text" tabindex="0" aria-label=${t('templates.text.label', { name, language })}>${preview.text}</pre>
     </section>`;
