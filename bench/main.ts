@@ -5,7 +5,7 @@
  * `--quick` (CI) runs fewer, shorter rounds on a smaller data set and writes bench/report.quick.md and .json instead
  * (not committed: the committed report is a full run's); it fails only if the bench itself breaks, never on a ratio.
  */
-import { execFileSync } from 'node:child_process';
+import { toolVersion } from '../scripts/tool-version.ts';
 import { cpus, loadavg } from 'node:os';
 import { writeFile } from 'node:fs/promises';
 import { browserFigures, type BrowserFigures } from './browser.ts';
@@ -17,14 +17,6 @@ import { absolutes, rows, toMarkdown, type Row } from './report.ts';
 const quick = process.argv.includes('--quick');
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
-function version(command: string, args: string[]): string {
-  try {
-    return execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().split('\n')[0]!;
-  } catch {
-    return 'unknown';
-  }
-}
-
 async function main(): Promise<void> {
   const started = Date.now();
   const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -32,8 +24,8 @@ async function main(): Promise<void> {
     cores: cpus().length,
     cpu: cpus()[0]?.model ?? 'unknown',
     node: process.version,
-    postgres: version('psql', ['--version']),
-    chromium: version(process.env.CHROME_PATH ?? '/usr/bin/chromium', ['--version']),
+    postgres: toolVersion('psql', ['--version']),
+    chromium: toolVersion(process.env.CHROME_PATH ?? '/usr/bin/chromium', ['--version']),
     mode: quick ? 'quick' : 'full',
     load: loadavg()[0]!.toFixed(1),
     date: new Date().toISOString(),

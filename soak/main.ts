@@ -5,7 +5,7 @@
  * exits non-zero if a check is not met (or a fault could not be tried: it needs root, for the tmpfs, and PostgreSQL's
  * initdb/pg_ctl). `--quick` runs 10 s of load and 200 writes per crash instead of 60 s and 1,000.
  */
-import { execFileSync } from 'node:child_process';
+import { toolVersion } from '../scripts/tool-version.ts';
 import { writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { signIn, startPortico, type PortalSession } from './clients.ts';
@@ -32,14 +32,6 @@ async function load(pg: ThrowawayPostgres): Promise<LoadResult> {
   }
 }
 
-function version(command: string, args: string[]): string {
-  try {
-    return execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().split('\n')[0]!;
-  } catch {
-    return 'unknown';
-  }
-}
-
 async function main(): Promise<void> {
   const started = Date.now();
   const bin = postgresBinaries();
@@ -49,7 +41,7 @@ async function main(): Promise<void> {
     cpu: cpus()[0]?.model ?? 'unknown',
     loadAverage: loadavg()[0]!.toFixed(1),
     node: process.version,
-    postgres: bin ? version(`${bin}/postgres`, ['--version']) : 'no PostgreSQL binaries',
+    postgres: bin ? toolVersion(`${bin}/postgres`, ['--version']) : 'no PostgreSQL binaries',
     date: new Date().toISOString(),
   };
   say(`Portico soak (${machine.mode}) on ${machine.cores} × ${machine.cpu}, load average ${machine.loadAverage}`);

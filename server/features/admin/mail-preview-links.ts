@@ -1,6 +1,5 @@
-import { errors, jwtVerify, SignJWT } from 'jose';
 import type { KeyStore } from '../../auth/keys.ts';
-import { AppError } from '../../http/problem.ts';
+import { readLink, signLink, type SignedLinkKind } from '../../auth/signed-links.ts';
 import { isMailTemplate, type MailTemplate } from '../../mail/templates.ts';
 import { LOCALES, type Locale } from '../tenants/schemas.ts';
 
@@ -11,8 +10,14 @@ import { LOCALES, type Locale } from '../tenants/schemas.ts';
  * token. It names sample content only (a template and a language, in one portal's branding), for a few minutes.
  */
 export const PREVIEW_LINK_SECONDS = 300;
-const TYP = 'portico-mail-preview+jwt';
-const AUDIENCE = 'portico:mail-preview';
+
+const PREVIEW: SignedLinkKind = {
+  typ: 'portico-mail-preview+jwt',
+  audience: 'portico:mail-preview',
+  seconds: PREVIEW_LINK_SECONDS,
+  invalid: 'This preview address is not valid',
+  expired: 'This preview address has expired; open the preview again',
+};
 
 export interface PreviewGrant {
   tenantId: string;
@@ -21,35 +26,12 @@ export interface PreviewGrant {
 }
 
 export async function signPreview(keys: KeyStore, grant: PreviewGrant, now: Date): Promise<string> {
-  const { kid, key } = keys.signing();
-  const issuedAt = Math.floor(now.getTime() / 1000);
-  return new SignJWT({ tid: grant.tenantId, tpl: grant.template, loc: grant.locale })
-    .setProtectedHeader({ alg: 'ES256', typ: TYP, kid })
-    .setIssuer('portico')
-    .setAudience(AUDIENCE)
-    .setIssuedAt(issuedAt)
-    .setExpirationTime(issuedAt + PREVIEW_LINK_SECONDS)
-    .sign(key);
+  return (await signLink(keys, PREVIEW, { tid: grant.tenantId, tpl: grant.template, loc: grant.locale }, now)).token;
 }
 
 /** The grant of a preview address this server signed: expired is a 410 `link_expired`, anything else wrong a 403. */
-export async function readPreview(keys: KeyStore, token: string, now: Date): Promise<PreviewGrant> {
-  const invalid = new AppError('invalid_link', 403, 'This preview address is not valid');
-  try {
-    const { payload } = await jwtVerify(
-      token,
-      async (header) => {
-        const key = header.kid && !('jwk' in header) && !('jku' in header) ? await keys.verification(header.kid) : undefined;
-        if (!key) throw invalid;
-        return key;
-      },
-      { algorithms: ['ES256'], issuer: 'portico', audience: AUDIENCE, typ: TYP, requiredClaims: ['exp', 'tid', 'tpl', 'loc'], currentDate: now },
-    );
-    const { tid, tpl, loc } = payload as Record<string, unknown>;
-    if (typeof tid !== 'string' || typeof tpl !== 'string' || !isMailTemplate(tpl) || !LOCALES.includes(loc as Locale)) throw invalid;
-    return { tenantId: tid, template: tpl, locale: loc as Locale };
-  } catch (error) {
-    if (error instanceof errors.JWTExpired) throw new AppError('link_expired', 410, 'This preview address has expired; open the preview again');
-    throw invalid;
-  }
+export function readPreview(keys: KeyStore, token: string, now: Date): Promise<PreviewGrant> {
+  return readLink(keys, PREVIEW, token, now, ['tid', 'tpl', 'loc'], ({ tid, tpl, loc }) =>
+    typeof tid === 'string' && typeof tpl === 'string' && isMailTemplate(tpl) && LOCALES.includes(loc as Locale) ? { tenantId: tid, template: tpl, locale: loc as Locale } : undefined,
+  );
 }
