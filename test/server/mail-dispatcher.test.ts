@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, describe, test } from 'node:test';
 import type { Database } from '../../server/db/database.ts';
 import { createLogger } from '../../server/http/logger.ts';
 import { startMailDispatcher, type MailDispatcherOptions } from '../../server/mail/dispatcher.ts';
@@ -22,10 +22,12 @@ before(async () => {
     branding: { logoUrl: '/uploads/clinica.png', primaryColor: '#0b4f6c' },
   });
 });
-after(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-  await db.close();
+// Each test's dispatchers and SMTP servers end with it: a dispatcher left running from an earlier test could claim a
+// later test's mail in the middle of its checks (seen in CI: a round still looping after the previous test's mail).
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
+after(() => db.close());
 
 /** A recipient no other test (or earlier run) used, so what a server received can be told apart. */
 const recipient = () => `client-${randomBytes(5).toString('hex')}@example.com`;
