@@ -85,6 +85,19 @@ describe('codes (SECURITY.md 3)', () => {
     await server.mail.dispatcher.drain();
     assert.equal(server.mail.captured!.list(email).length, 5);
   });
+
+  test("five an hour holds across the hour's edge: five just before it, and the next just after is still a 429", async () => {
+    clock.advance(7200);
+    const email = await contact();
+    const intoHour = Math.floor(clock.now().getTime() / 1000) % 3600;
+    clock.advance(3600 - intoHour - 5 * 61); // the fifth goes 61 s before the edge, the sixth right on it
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      statuses.push((await client().post('/register/code', { email })).status);
+      clock.advance(61);
+    }
+    assert.deepEqual(statuses, [202, 202, 202, 202, 202, 429]);
+  });
 });
 
 describe('links (SECURITY.md 4)', () => {

@@ -45,13 +45,14 @@ export async function assertCostlyRequestAllowed(tx: Tx, kind: string, ip: strin
 
 /**
  * E-mails sent on request (codes, links): one a minute and five an hour per address, counted for unknown
- * addresses too so the answers cannot tell them apart (SECURITY.md 3, 8).
+ * addresses too so the answers cannot tell them apart (SECURITY.md 3, 8). The hour is counted over this window and
+ * the one before, so five at 10:59 and five more at 11:00 is not possible.
  */
 export async function assertMailAllowed(tx: Tx, kind: string, email: string, now: Date): Promise<void> {
   const minute = await hit(tx, `${kind}-minute:${email}`, 60, now);
   if (minute > 1) throw tooMany(retryAfter(now, 60));
-  const hour = await hit(tx, `${kind}-hour:${email}`, 3600, now);
-  if (hour > 5) throw tooMany(retryAfter(now, 3600));
+  await hit(tx, `${kind}-hour:${email}`, 3600, now);
+  if ((await slidingHits(tx, `${kind}-hour:${email}`, 3600, now)) > 5) throw tooMany(retryAfter(now, 3600));
 }
 
 /** Quick access by process number: 20 failures an hour per address, so numbers cannot be walked (SECURITY.md 5). */
